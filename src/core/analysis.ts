@@ -1,0 +1,182 @@
+import type { Diagnostic } from "./diagnostics.js";
+import type { Localized } from "./i18n.js";
+
+export type Severity = "high" | "medium" | "low" | "info";
+export type Verdict = "danger" | "caution" | "clean";
+/** The pane groups findings by these; every rule belongs to exactly one. */
+export type FindingGroup = "links" | "sender" | "attachments";
+
+export const SEVERITY_ORDER: readonly Severity[] = ["high", "medium", "low", "info"];
+
+/** One piece of evidence: exactly what in the mail triggered a finding. Values are plain text. */
+export interface Evidence {
+  readonly label: Localized;
+  readonly value: string;
+}
+
+export interface Finding {
+  /** Stable rule ID from the catalogue (e.g. "LINK_TEXT_MISMATCH"). */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly group: FindingGroup;
+  readonly title: Localized;
+  readonly explanation: Localized;
+  readonly evidence: readonly Evidence[];
+}
+
+/** Where a link was found. */
+export type LinkSource = "html" | "text";
+/** What the person sees as the link: a URL, a bare domain, other words, an image, nothing. */
+export type ShownKind = "url" | "domain" | "text" | "image" | "empty";
+
+export interface LinkTarget {
+  /** Absolute URL after resolving against <base> and WHATWG normalisation; the raw href when it does not parse. */
+  readonly url: string;
+  /** Lower-case scheme without ":" ("https", "mailto", "javascript"...). */
+  readonly scheme: string;
+  /** ASCII (punycode) host, or null for schemes without one / unparsable URLs. */
+  readonly host: string | null;
+  /** The host in Unicode when it is an IDN (xn--), for display. */
+  readonly hostUnicode?: string;
+  /** eTLD+1 from the public suffix list (tldts), or the IP literal itself; null when none. */
+  readonly registrableDomain: string | null;
+}
+
+export interface LinkInfo {
+  readonly source: LinkSource;
+  /** HTML element it came from ("a", "area", "form", "img", ...); "text" for plain-text URLs. */
+  readonly element: string;
+  /** Visible text, whitespace collapsed, clipped; "" when nothing is visible. */
+  readonly shownText: string;
+  readonly shownKind: ShownKind;
+  /** Host shown in the visible text when it shows a URL or domain. */
+  readonly shownHost?: string;
+  readonly shownRegistrableDomain?: string;
+  /** The href exactly as written in the mail. */
+  readonly href: string;
+  /** Where the link really goes. */
+  readonly target: LinkTarget;
+  /** When `target` is a known rewriting wrapper (Safe Links, URL Defense, ...), the wrapped URL. */
+  readonly unwrapped?: LinkTarget & { readonly wrapper: string };
+}
+
+export interface ReceivedHop {
+  /** 0 = top of the header block (the last server that handled the mail). */
+  readonly index: number;
+  readonly raw: string;
+  /** The name the sending side announced (HELO/EHLO). */
+  readonly fromHelo?: string;
+  /** Reverse DNS name the receiving server recorded for the sending IP. */
+  readonly fromHost?: string;
+  /** Sending IP the receiving server recorded (IPv4 or IPv6, normalised). */
+  readonly fromIp?: string;
+  readonly by?: string;
+  readonly with?: string;
+  readonly id?: string;
+  readonly for?: string;
+  /** Timestamp after ";" as ISO 8601 UTC, when it parses. */
+  readonly date?: string;
+  /** Added by the organisation's own or a trusted relay (so its "from" part is a fact). */
+  readonly trusted: boolean;
+  /** Below the origin hop: written by servers outside the organisation, so only a claim. */
+  readonly unverified: boolean;
+  /** Seconds between this hop and the one below it (negative = clock skew); absent when unknown. */
+  readonly delaySeconds?: number;
+  readonly parsed: boolean;
+}
+
+export interface OriginInfo {
+  /** Index into `hops` of the hop recording the first outside IP. */
+  readonly hopIndex: number;
+  readonly ip: string;
+  readonly host?: string;
+  /** ISO 3166-1 alpha-2, or "private"/"special" for non-public addresses. */
+  readonly country?: string;
+  readonly countrySource?: "forefront" | "lookup";
+  /** When the Microsoft 365 header and the lookup disagree, both are kept. */
+  readonly countryByLookup?: string;
+}
+
+export interface Route {
+  readonly hops: readonly ReceivedHop[];
+  readonly origin?: OriginInfo;
+  /** Client IP a webmail service claims (X-Originating-IP and similar); unverified. */
+  readonly claimedClientIp?: string;
+  /** true: entered from outside the organisation; false: internal all the way; undefined: unknown. */
+  readonly enteredFromOutside?: boolean;
+}
+
+export type AuthMethod = "spf" | "dkim" | "dmarc" | "compauth" | "arc" | "other";
+
+export interface AuthResult {
+  readonly method: AuthMethod;
+  /** Method name as written (for "other"). */
+  readonly methodName: string;
+  /** Result keyword, lower-case ("pass", "fail", "softfail", "none", ...). */
+  readonly result: string;
+  readonly reason?: string;
+  /** Properties such as "header.from", "smtp.mailfrom", "header.d". */
+  readonly properties: Readonly<Record<string, string>>;
+  /** The authserv-id of the header that carried it. */
+  readonly authservId: string;
+  /** Written by the organisation's own receiver (not forgeable by the sender). */
+  readonly trusted: boolean;
+  readonly fromArc: boolean;
+}
+
+export interface AuthenticationSummary {
+  readonly results: readonly AuthResult[];
+  /** Best-knowledge outcome per method from trusted results (absent: not evaluated). */
+  readonly spf?: string;
+  readonly dkim?: string;
+  readonly dmarc?: string;
+  readonly compauth?: string;
+  readonly arc?: string;
+}
+
+export interface AttachmentInfo {
+  readonly index: number;
+  /** File name, or "" when the mail names none. */
+  readonly name: string;
+  readonly declaredType: string;
+  readonly size: number;
+  readonly inline: boolean;
+  /** Final extension, lower-case, without the dot; "" when none. */
+  readonly extension: string;
+  /** Whether the content bytes were available to the core. */
+  readonly contentAvailable: boolean;
+}
+
+export interface Analysis {
+  /** Version of this structure, for consumers of the JSON output. */
+  readonly schemaVersion: 1;
+  readonly verdict: Verdict;
+  /** Sorted by severity, then group, then rule ID. */
+  readonly findings: readonly Finding[];
+  readonly message: {
+    readonly subject?: string;
+    readonly from?: { readonly name: string; readonly address: string };
+    readonly date?: string;
+    readonly messageId?: string;
+  };
+  readonly links: readonly LinkInfo[];
+  readonly route: Route;
+  readonly authentication: AuthenticationSummary;
+  readonly attachments: readonly AttachmentInfo[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** true when a limit cut the analysis short (see diagnostics). */
+  readonly incomplete: boolean;
+  /** ISO 8601 time of the analysis (from the injected clock). */
+  readonly analyzedAt: string;
+}
+
+/**
+ * The verdict rule, kept deliberately simple so a person can predict it:
+ * any high finding → danger; else any medium → caution; else clean ("no indicators found").
+ * Low and info findings never raise the verdict.
+ */
+export function verdictOf(findings: readonly Pick<Finding, "severity">[]): Verdict {
+  if (findings.some((f) => f.severity === "high")) return "danger";
+  if (findings.some((f) => f.severity === "medium")) return "caution";
+  return "clean";
+}

@@ -1,0 +1,105 @@
+import { SEVERITY_ORDER, verdictOf, type Analysis, type Evidence, type Finding, type FindingGroup } from "./analysis.js";
+import { DEFAULT_MASS_RECIPIENT_THRESHOLD } from "./config.js";
+import { createContext } from "./context.js";
+import { diagnostic, type DiagnosticCode } from "./diagnostics.js";
+import { localized } from "./i18n.js";
+import { resolveLimits, type AnalyzeOptions } from "./options.js";
+import { resolveOrganization } from "./organization.js";
+import type { Rule } from "./rule.js";
+import { RULES } from "./rules/index.js";
+import type { MessageSnapshot } from "./snapshot.js";
+
+/** Evidence beyond this many items per finding is summarised, so one hostile mail cannot flood the pane. */
+export const MAX_EVIDENCE_PER_FINDING = 30;
+
+const GROUP_ORDER: readonly FindingGroup[] = ["links", "sender", "attachments"];
+
+/** Diagnostics that mean a limit cut the analysis short. */
+const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  "INPUT_TOO_LARGE",
+  "HTML_TOO_LARGE",
+  "TOO_MANY_LINKS",
+  "TOO_MANY_HOPS",
+  "TOO_MANY_ATTACHMENTS",
+  "MIME_PARSE_FAILED",
+]);
+
+const MORE_EVIDENCE = localized("ほかに", "More");
+
+function capEvidence(evidence: Evidence[]): Evidence[] {
+  if (evidence.length <= MAX_EVIDENCE_PER_FINDING) return evidence;
+  const kept = evidence.slice(0, MAX_EVIDENCE_PER_FINDING - 1);
+  kept.push({ label: MORE_EVIDENCE, value: `+${evidence.length - kept.length}` });
+  return kept;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+    GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Analyses one message snapshot. Pure and synchronous: all I/O (clock, country lookup) comes in
+ * through `options`. Never throws on bad mail — problems become diagnostics.
+ */
+export function analyze(snapshot: MessageSnapshot, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  const limits = resolveLimits(options.limits);
+  const now = (options.now ?? (() => new Date()))();
+  const organization = resolveOrganization(options.config, DEFAULT_MASS_RECIPIENT_THRESHOLD);
+  const context = createContext({
+    snapshot,
+    organization,
+    limits,
+    now,
+    lookupCountry: options.lookupCountry,
+    initialDiagnostics: snapshot.diagnostics,
+  });
+
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let hits;
+    try {
+      hits = rule.check(context);
+    } catch (error) {
+      context.report(diagnostic("RULE_FAILED", "error", { rule: rule.id }, error instanceof Error ? error.message : String(error)));
+      continue;
+    }
+    if (hits.length === 0) continue;
+    const severity = SEVERITY_ORDER.find((s) => hits.some((h) => (h.severity ?? rule.severity) === s)) ?? rule.severity;
+    findings.push({
+      id: rule.id,
+      severity,
+      group: rule.group,
+      title: rule.title,
+      explanation: rule.explanation,
+      evidence: capEvidence(hits.flatMap((h) => h.evidence)),
+    });
+  }
+  findings.sort(compareFindings);
+
+  // Compute the shared facts even when no rule needed them: the analysis reports them.
+  const { route, authentication, attachments } = context;
+  const links = context.snapshot.available.body === false ? [] : context.body.links;
+  const from = snapshot.from;
+  return {
+    schemaVersion: 1,
+    verdict: verdictOf(findings),
+    findings,
+    message: {
+      subject: snapshot.subject,
+      from: from ? { name: from.name, address: from.address } : undefined,
+      date: snapshot.date,
+      messageId: snapshot.messageId,
+    },
+    links,
+    route,
+    authentication,
+    attachments,
+    diagnostics: [...context.diagnostics],
+    incomplete: context.diagnostics.some((d) => LIMIT_CODES.has(d.code)),
+    analyzedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,106 @@
+import type { AttachmentInfo, AuthenticationSummary, Route } from "./analysis.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { Limits } from "./options.js";
+import type { Organization } from "./organization.js";
+import type { MailAddress, MessageSnapshot } from "./snapshot.js";
+import { describeAttachments } from "./attachments/describe.js";
+import { summarizeAuthentication } from "./auth/authentication.js";
+import { extractBody, type BodyFacts } from "./body/extract.js";
+import { buildRoute } from "./route/route.js";
+import { domainOfAddress, registrableDomain } from "./net/domain.js";
+
+/** The sender as the rules see it. */
+export interface SenderFacts {
+  readonly from?: MailAddress;
+  /** Normalised host of the From address, null when absent or unparsable. */
+  readonly domain: string | null;
+  readonly registrableDomain: string | null;
+}
+
+/**
+ * Everything the rules read, computed at most once per analysis and only when a rule asks for
+ * it (links are not extracted for a mail no link rule needs, the route is not built twice).
+ */
+export interface RuleContext {
+  readonly snapshot: MessageSnapshot;
+  readonly organization: Organization;
+  readonly limits: Limits;
+  readonly now: Date;
+  readonly lookupCountry?: (ip: string) => string | undefined;
+  readonly sender: SenderFacts;
+  readonly body: BodyFacts;
+  readonly route: Route;
+  readonly authentication: AuthenticationSummary;
+  readonly attachments: readonly AttachmentInfo[];
+  /** Records what could not be parsed or checked; duplicates (same code and detail) are dropped. */
+  report(diagnostic: Diagnostic): void;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ContextInput {
+  readonly snapshot: MessageSnapshot;
+  readonly organization: Organization;
+  readonly limits: Limits;
+  readonly now: Date;
+  readonly lookupCountry?: (ip: string) => string | undefined;
+  readonly initialDiagnostics?: readonly Diagnostic[];
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+export function createContext(input: ContextInput): RuleContext {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const report = (d: Diagnostic): void => {
+    const key = `${d.code}\u0000${d.message.en}\u0000${d.detail ?? ""}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    diagnostics.push(d);
+  };
+  input.initialDiagnostics?.forEach(report);
+
+  const { snapshot, organization, limits } = input;
+  const sender = lazy((): SenderFacts => {
+    const domain = domainOfAddress(snapshot.from?.address);
+    return { from: snapshot.from, domain, registrableDomain: registrableDomain(domain) };
+  });
+  const body = lazy(() => extractBody(snapshot, limits, report));
+  const route = lazy(() => buildRoute(snapshot, organization, limits, input.lookupCountry, report));
+  const authentication = lazy(() => summarizeAuthentication(snapshot, organization, route(), report));
+  const attachments = lazy(() => describeAttachments(snapshot, limits, report));
+
+  return {
+    snapshot,
+    organization,
+    limits,
+    now: input.now,
+    lookupCountry: input.lookupCountry,
+    get sender() {
+      return sender();
+    },
+    get body() {
+      return body();
+    },
+    get route() {
+      return route();
+    },
+    get authentication() {
+      return authentication();
+    },
+    get attachments() {
+      return attachments();
+    },
+    report,
+    diagnostics,
+  };
+}

@@ -1,0 +1,112 @@
+import { fillLocalized, localized, type Localized } from "./i18n.js";
+
+/**
+ * Stable diagnostic codes: what could not be parsed or checked. Codes never change meaning once
+ * published (reports and CSIRT tooling key on them); add new ones, never renumber or reuse.
+ * Like parse5's error codes, bad input becomes a diagnostic, never an exception.
+ */
+export const DIAGNOSTIC_TEXT = {
+  MIME_PARSE_FAILED: localized(
+    "メールの構造(MIME)を解析できませんでした。ヘッダーと本文の一部だけで判定しています: {detail}",
+    "The mail's MIME structure could not be parsed; the result uses whatever headers and text could be read: {detail}",
+  ),
+  INPUT_TOO_LARGE: localized(
+    "メールが大きすぎるため、先頭 {limit} バイトだけを解析しました。",
+    "The mail is larger than the limit; only its first {limit} bytes were analysed.",
+  ),
+  EMPTY_INPUT: localized("メールが空です。", "The mail is empty."),
+  NO_HEADERS: localized(
+    "ヘッダー情報が取得できなかったため、送信経路と認証のチェックは行っていません。",
+    "The mail's headers were not available, so route and authentication checks were skipped.",
+  ),
+  NO_BODY: localized(
+    "本文が取得できなかったため、リンクのチェックは行っていません。",
+    "The body was not available, so link checks were skipped.",
+  ),
+  NO_ATTACHMENT_CONTENT: localized(
+    "添付ファイルの中身が取得できなかったため、ファイル名と種類だけで判定しています。",
+    "Attachment contents were not available; attachments were judged by name and declared type only.",
+  ),
+  NO_ORGANIZATION: localized(
+    "組織のドメインが設定されていないため、組織内を装うメールや組織への入口のチェックは行っていません。",
+    "No organisation domains are configured, so checks that need them (internal sender, where the mail entered) were skipped.",
+  ),
+  NO_FROM: localized("差出人(From)がありません、または読み取れません。", "The mail has no readable From address."),
+  HEADER_UNPARSED: localized(
+    "ヘッダー {header} を解析できませんでした: {value}",
+    "The {header} header could not be parsed: {value}",
+  ),
+  RECEIVED_UNPARSED: localized(
+    "Received ヘッダー({index} 番目)の形式を解析できませんでした。",
+    "Received header #{index} could not be parsed.",
+  ),
+  ORIGIN_UNKNOWN: localized(
+    "メールが組織に入った地点(送信元 IP アドレス)を特定できませんでした。",
+    "The point where the mail entered the organisation (its origin IP) could not be determined.",
+  ),
+  COUNTRY_UNKNOWN: localized(
+    "送信元 IP アドレス {ip} の国を特定できませんでした。",
+    "The country of origin IP {ip} could not be determined.",
+  ),
+  AUTH_RESULTS_UNTRUSTED: localized(
+    "認証結果ヘッダー(Authentication-Results)が受信側サーバーのものと確認できないため、参考扱いにしています。",
+    "The Authentication-Results headers could not be tied to the receiving server; they are shown for reference only.",
+  ),
+  HTML_TOO_LARGE: localized(
+    "HTML 本文が大きすぎるため、先頭 {limit} 文字だけを調べました。",
+    "The HTML body is larger than the limit; only its first {limit} characters were checked.",
+  ),
+  TOO_MANY_LINKS: localized(
+    "リンクが多すぎるため、最初の {limit} 件だけを調べました。",
+    "The mail has too many links; only the first {limit} were checked.",
+  ),
+  TOO_MANY_HOPS: localized(
+    "Received ヘッダーが多すぎるため、上から {limit} 件だけを調べました。",
+    "The mail has too many Received headers; only the top {limit} were checked.",
+  ),
+  TOO_MANY_ATTACHMENTS: localized(
+    "添付ファイルが多すぎるため、最初の {limit} 件だけを調べました。",
+    "The mail has too many attachments; only the first {limit} were checked.",
+  ),
+  URL_UNPARSED: localized("リンク先 URL を解析できませんでした: {value}", "A link target could not be parsed as a URL: {value}"),
+  RULE_FAILED: localized(
+    "チェック {rule} の実行中に内部エラーが起きたため、このチェックの結果はありません。",
+    "Check {rule} failed with an internal error; it has no result.",
+  ),
+} as const satisfies Record<string, Localized>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_TEXT;
+
+/** "error": part of the mail could not be read; "warning": a check was skipped or limited; "info": context. */
+export type DiagnosticLevel = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly level: DiagnosticLevel;
+  readonly message: Localized;
+  /** Machine-oriented detail (the offending value, an exception message); never HTML. */
+  readonly detail?: string;
+}
+
+const MAX_DETAIL_CHARS = 300;
+
+export function diagnostic(
+  code: DiagnosticCode,
+  level: DiagnosticLevel,
+  values: Readonly<Record<string, string | number>> = {},
+  detail?: string,
+): Diagnostic {
+  const clipped = detail === undefined ? undefined : clip(detail, MAX_DETAIL_CHARS);
+  const message = fillLocalized(DIAGNOSTIC_TEXT[code], mapValues(values, (v) => (typeof v === "string" ? clip(v, MAX_DETAIL_CHARS) : v)));
+  return clipped === undefined ? { code, level, message } : { code, level, message, detail: clipped };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
+  const out: Record<string, U> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = map(value);
+  return out;
+}

@@ -1,0 +1,124 @@
+import { getDomain, type parse } from "tldts";
+import { parseIp } from "./ip.js";
+
+/**
+ * tldts options, pinned so a library default can never change results silently:
+ * - ICANN and private suffixes both count: "evil.github.io" and "good.github.io" are different
+ *   registrable domains, which is what a person should be told.
+ * - Hostnames are extracted and validated by us (WHATWG URL, below), not by tldts, because
+ *   tldts neither applies IDNA nor percent-decoding.
+ */
+const TLDTS_OPTIONS: NonNullable<Parameters<typeof parse>[1]> = {
+  allowIcannDomains: true,
+  allowPrivateDomains: true,
+  detectIp: true,
+  extractHostname: false,
+  mixedInputs: false,
+  validHosts: null,
+  validateHostname: true,
+};
+
+/**
+ * Normalises a host as a browser would before connecting: IDNA to punycode, lower case,
+ * percent-decoding, trailing dot removed, IPv4 shorthand ("0x7f.1") expanded (WHATWG URL §3.5).
+ * Returns null when a browser would reject it.
+ */
+export function normalizeHostname(host: string): string | null {
+  const trimmed = host.trim();
+  if (trimmed === "" || /[\s/?#@\\]/.test(trimmed)) return null;
+  try {
+    const hostname = new URL(`http://${trimmed}/`).hostname;
+    const withoutDot = hostname.endsWith(".") ? hostname.slice(0, -1) : hostname;
+    return withoutDot === "" ? null : withoutDot;
+  } catch {
+    return null;
+  }
+}
+
+/** eTLD+1 of a normalised host; an IP literal is its own "registrable domain". */
+export function registrableDomain(host: string | null | undefined): string | null {
+  if (!host) return null;
+  const ip = parseIp(host);
+  if (ip) return ip.text;
+  return getDomain(host, TLDTS_OPTIONS);
+}
+
+/** Domain part of an address ("Name <a@B.example>" → "b.example"), normalised; null if none. */
+export function domainOfAddress(address: string | undefined): string | null {
+  if (!address) return null;
+  const at = address.lastIndexOf("@");
+  if (at < 0) return null;
+  let domain = address.slice(at + 1);
+  if (domain.endsWith(">")) domain = domain.slice(0, -1);
+  // Address literals ("user@[192.0.2.1]", RFC 5321 §4.1.3) keep the IP as the "domain".
+  if (domain.startsWith("[") && domain.endsWith("]")) domain = domain.slice(1, -1);
+  return normalizeHostname(domain);
+}
+
+/** True when `host` is `domain` or one of its subdomains (label-aligned, never a string prefix). */
+export function isSameOrSubdomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+// RFC 3492 punycode decoding, for showing IDN hosts as the person would read them.
+const BASE = 36;
+const T_MIN = 1;
+const T_MAX = 26;
+const SKEW = 38;
+const DAMP = 700;
+const INITIAL_BIAS = 72;
+const INITIAL_N = 128;
+
+function adapt(delta: number, points: number, first: boolean): number {
+  let d = first ? Math.floor(delta / DAMP) : delta >> 1;
+  d += Math.floor(d / points);
+  let k = 0;
+  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
+    d = Math.floor(d / (BASE - T_MIN));
+    k += BASE;
+  }
+  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
+}
+
+function digitValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 22; // 0-9 → 26-35
+  if (code >= 65 && code <= 90) return code - 65; // A-Z
+  if (code >= 97 && code <= 122) return code - 97; // a-z
+  return BASE;
+}
+
+function decodeLabel(label: string): string | null {
+  const input = label.slice(4);
+  const basicEnd = input.lastIndexOf("-");
+  const output = basicEnd > 0 ? Array.from(input.slice(0, basicEnd), (c) => c.codePointAt(0)!) : [];
+  let n = INITIAL_N;
+  let bias = INITIAL_BIAS;
+  let i = 0;
+  for (let pos = basicEnd > 0 ? basicEnd + 1 : 0; pos < input.length; ) {
+    const oldI = i;
+    for (let w = 1, k = BASE; ; k += BASE) {
+      if (pos >= input.length) return null;
+      const digit = digitValue(input.charCodeAt(pos++));
+      if (digit >= BASE) return null;
+      i += digit * w;
+      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      if (digit < t) break;
+      w *= BASE - t;
+      if (w > 0x7fffffff) return null;
+    }
+    bias = adapt(i - oldI, output.length + 1, oldI === 0);
+    n += Math.floor(i / (output.length + 1));
+    i %= output.length + 1;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
+}
+
+/** Host with its xn-- labels decoded to Unicode; the input unchanged when nothing decodes. */
+export function hostToUnicode(host: string): string {
+  return host
+    .split(".")
+    .map((label) => (label.startsWith("xn--") ? (decodeLabel(label) ?? label) : label))
+    .join(".");
+}

@@ -1,0 +1,53 @@
+import type { Config } from "./config.js";
+
+/**
+ * Explicit limits on hostile input, in the manner of postal-mime's parseLimitOption: each is
+ * validated, has a documented default, and hitting one produces a diagnostic and marks the
+ * analysis incomplete — never a silent "clean".
+ */
+export interface Limits {
+  /** Bytes of raw mail read by the .eml host (Exchange's usual maximum message size is ~30 MB; 64 MiB leaves room for encoding). */
+  readonly maxInputBytes: number;
+  /** Characters of HTML body handed to the HTML parser. */
+  readonly maxHtmlChars: number;
+  /** Links examined per message. */
+  readonly maxLinks: number;
+  /** Received headers examined (real chains are < 30 hops; RFC 5321 §6.3 loop detection uses ~100). */
+  readonly maxReceivedHops: number;
+  /** Attachments examined per message. */
+  readonly maxAttachments: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxInputBytes: 64 * 1024 * 1024,
+  maxHtmlChars: 4 * 1024 * 1024,
+  maxLinks: 2000,
+  maxReceivedHops: 100,
+  maxAttachments: 500,
+};
+
+export interface AnalyzeOptions {
+  readonly config?: Config;
+  /** Clock, injected so results are reproducible in tests. Default: the system clock. */
+  readonly now?: () => Date;
+  /**
+   * Offline IP → ISO country lookup (e.g. the bundled geo table). Returns undefined when
+   * unknown. Default: none — the Microsoft 365 verdict header is the only source.
+   */
+  readonly lookupCountry?: (ip: string) => string | undefined;
+  readonly limits?: Partial<Limits>;
+}
+
+/** Resolves limits, rejecting values that are not whole non-negative numbers (a programming error, not bad mail). */
+export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
+  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    if (!(key in DEFAULT_LIMITS)) throw new TypeError(`Unknown limit "${key}"; known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}`);
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`Limit "${key}" must be a whole number of at least 0, got ${String(value)}`);
+    }
+    limits[key] = value;
+  }
+  return limits as unknown as Limits;
+}
