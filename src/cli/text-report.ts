@@ -1,0 +1,91 @@
+import type { Analysis, Finding, Severity, Verdict } from "../core/analysis.js";
+import type { Language, Localized } from "../core/i18n.js";
+import { localized } from "../core/i18n.js";
+import { makeControlsVisible } from "../core/visible.js";
+
+/** Words of the text report, in both languages. */
+const T = {
+  verdict: {
+    danger: localized("危険: 標的型攻撃メールの特徴があります", "DANGER: this mail shows signs of a targeted attack"),
+    caution: localized("注意: 不審な点があります", "CAUTION: something about this mail is suspicious"),
+    clean: localized("問題となる特徴は見つかりませんでした(安全の保証ではありません)", "No indicators found (this is not a guarantee of safety)"),
+  } satisfies Record<Verdict, Localized>,
+  severity: {
+    high: localized("高", "HIGH"),
+    medium: localized("中", "MEDIUM"),
+    low: localized("低", "LOW"),
+    info: localized("情報", "INFO"),
+  } satisfies Record<Severity, Localized>,
+  subject: localized("件名", "Subject"),
+  from: localized("差出人", "From"),
+  date: localized("日時", "Date"),
+  findings: localized("検出事項", "Findings"),
+  none: localized("なし", "none"),
+  route: localized("送信経路", "Route"),
+  origin: localized("組織に届く直前の送信元", "Origin (handed the mail to the receiving side)"),
+  hops: localized("経由サーバー数", "Received hops"),
+  originUnknown: localized("特定できませんでした", "not determined"),
+  authentication: localized("送信元認証", "Authentication"),
+  attachments: localized("添付ファイル", "Attachments"),
+  links: localized("リンク数", "Links"),
+  diagnostics: localized("診断(解析できなかったこと・確認できなかったこと)", "Diagnostics (what could not be read or checked)"),
+  incomplete: localized("注意: 制限に達したため、解析は一部のみです。", "Note: a limit was reached; the analysis is incomplete."),
+  advice: localized(
+    "添付ファイルやリンクを開かないでください。差出人にはメールに書かれた連絡先ではなく、別途調べた電話番号などで確認し、セキュリティ窓口に報告してください。",
+    "Do not open the attachments or links. Confirm with the sender using a phone number or address you look up yourself (not one in the mail), and report it to the security desk.",
+  ),
+} as const;
+
+const COLORS: Record<Verdict, string> = { danger: "\u001b[1;31m", caution: "\u001b[1;33m", clean: "\u001b[1;32m" };
+const RESET = "\u001b[0m";
+
+/** Mail text, safe for a terminal: no escape sequences or bidi tricks from the attacker. */
+const safe = (text: string): string => makeControlsVisible(text);
+
+function formatFinding(finding: Finding, lang: Language): string[] {
+  const lines = [`  [${T.severity[finding.severity][lang]}] ${finding.id} — ${finding.title[lang]}`, `      ${finding.explanation[lang]}`];
+  for (const e of finding.evidence) lines.push(`      - ${e.label[lang]}: ${safe(e.value)}`);
+  return lines;
+}
+
+function formatRoute(analysis: Analysis, lang: Language): string[] {
+  const { route } = analysis;
+  const origin = route.origin;
+  const where = origin
+    ? `${origin.ip}${origin.host ? ` (${safe(origin.host)})` : ""}${origin.country ? ` [${origin.country}${origin.countryByLookup && origin.countryByLookup !== origin.country ? ` / ${origin.countryByLookup}` : ""}]` : ""}`
+    : T.originUnknown[lang];
+  return [`${T.route[lang]}: ${T.hops[lang]} ${route.hops.length}; ${T.origin[lang]}: ${where}`];
+}
+
+function formatAuthentication(analysis: Analysis, lang: Language): string {
+  const a = analysis.authentication;
+  const parts = (["spf", "dkim", "dmarc", "compauth", "arc"] as const).filter((m) => a[m] !== undefined).map((m) => `${m}=${a[m]}`);
+  return `${T.authentication[lang]}: ${parts.length ? parts.join(" ") : T.none[lang]}`;
+}
+
+/** A readable report of one analysis for a person at a terminal. */
+export function formatTextReport(file: string, analysis: Analysis, lang: Language, color: boolean): string {
+  const verdictLine = T.verdict[analysis.verdict][lang];
+  const lines: string[] = [`== ${safe(file)}`, color ? `${COLORS[analysis.verdict]}${verdictLine}${RESET}` : verdictLine];
+  const m = analysis.message;
+  if (m.subject !== undefined) lines.push(`${T.subject[lang]}: ${safe(m.subject)}`);
+  if (m.from) lines.push(`${T.from[lang]}: ${safe(m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address)}`);
+  if (m.date !== undefined) lines.push(`${T.date[lang]}: ${safe(m.date)}`);
+  lines.push("");
+  lines.push(`${T.findings[lang]} (${analysis.findings.length}):`);
+  if (analysis.findings.length === 0) lines.push(`  ${T.none[lang]}`);
+  for (const f of analysis.findings) lines.push(...formatFinding(f, lang));
+  if (analysis.verdict === "danger") lines.push("", T.advice[lang]);
+  lines.push("");
+  lines.push(...formatRoute(analysis, lang));
+  lines.push(formatAuthentication(analysis, lang));
+  lines.push(`${T.links[lang]}: ${analysis.links.length}`);
+  const attachmentList = analysis.attachments.map((a) => `${safe(a.name || "(no name)")} (${a.declaredType || "?"}, ${a.size} B)`);
+  lines.push(`${T.attachments[lang]}: ${attachmentList.length ? attachmentList.join(", ") : T.none[lang]}`);
+  if (analysis.diagnostics.length > 0) {
+    lines.push("", `${T.diagnostics[lang]}:`);
+    for (const d of analysis.diagnostics) lines.push(`  [${d.level}] ${d.code}: ${safe(d.message[lang])}`);
+  }
+  if (analysis.incomplete) lines.push("", T.incomplete[lang]);
+  return `${lines.join("\n")}\n`;
+}
