@@ -21,6 +21,7 @@ const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "TOO_MANY_LINKS",
   "TOO_MANY_HOPS",
   "TOO_MANY_ATTACHMENTS",
+  "HEADER_TOO_LONG",
   "MIME_PARSE_FAILED",
 ]);
 

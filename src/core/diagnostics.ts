@@ -36,6 +36,10 @@ export const DIAGNOSTIC_TEXT = {
     "ヘッダー {header} を解析できませんでした: {value}",
     "The {header} header could not be parsed: {value}",
   ),
+  HEADER_TOO_LONG: localized(
+    "ヘッダー {header} が長すぎるため、宛先は先頭の {limit} バイト分だけを読み取りました。",
+    "The {header} header is too long; only the addresses in its first {limit} bytes were read.",
+  ),
   RECEIVED_UNPARSED: localized(
     "Received ヘッダー({index} 番目)の形式を解析できませんでした。",
     "Received header #{index} could not be parsed.",
@@ -43,6 +47,14 @@ export const DIAGNOSTIC_TEXT = {
   ORIGIN_UNKNOWN: localized(
     "メールが組織に入った地点(送信元 IP アドレス)を特定できませんでした。",
     "The point where the mail entered the organisation (its origin IP) could not be determined.",
+  ),
+  ORIGIN_UNCERTAIN: localized(
+    "組織の中継サーバーが設定されていないため、送信元 IP アドレス {ip} は推定です(組織内の中継サーバーの可能性があります)。",
+    "No organisation relays are configured, so origin IP {ip} is a best guess (it may be one of the receiving side's own relays).",
+  ),
+  AUTH_RESULTS_MISSING: localized(
+    "受信側サーバーの認証結果(SPF・DKIM・DMARC)が見つからないため、送信元の認証はチェックしていません。",
+    "No authentication results (SPF, DKIM, DMARC) from the receiving server were found, so sender authentication was not checked.",
   ),
   COUNTRY_UNKNOWN: localized(
     "送信元 IP アドレス {ip} の国を特定できませんでした。",
@@ -67,6 +79,10 @@ export const DIAGNOSTIC_TEXT = {
   TOO_MANY_ATTACHMENTS: localized(
     "添付ファイルが多すぎるため、最初の {limit} 件だけを調べました。",
     "The mail has too many attachments; only the first {limit} were checked.",
+  ),
+  ATTACHMENT_CONTENT_NOT_INSPECTED: localized(
+    "添付ファイル「{name}」の中身はまだ検査していないため、次のチェックは行っていません: {rules}。ファイル名と宣言された種類だけで判定しています。",
+    "The contents of attachment \"{name}\" are not inspected yet, so these checks were not done: {rules}. It was judged by its name and declared type only.",
   ),
   URL_UNPARSED: localized("リンク先 URL を解析できませんでした: {value}", "A link target could not be parsed as a URL: {value}"),
   RULE_FAILED: localized(

@@ -1,4 +1,4 @@
-import { getDomain, type parse } from "tldts";
+import { getDomain, parse } from "tldts";
 import { parseIp } from "./ip.js";
 
 /**
@@ -28,8 +28,10 @@ export function normalizeHostname(host: string): string | null {
   if (trimmed === "" || /[\s/?#@\\]/.test(trimmed)) return null;
   try {
     const hostname = new URL(`http://${trimmed}/`).hostname;
-    const withoutDot = hostname.endsWith(".") ? hostname.slice(0, -1) : hostname;
-    return withoutDot === "" ? null : withoutDot;
+    // Every trailing dot goes ("example.com.." too), so normalising twice changes nothing.
+    let end = hostname.length;
+    while (end > 0 && hostname[end - 1] === ".") end--;
+    return end === 0 ? null : hostname.slice(0, end);
   } catch {
     return null;
   }
@@ -43,6 +45,16 @@ export function registrableDomain(host: string | null | undefined): string | nul
   return getDomain(host, TLDTS_OPTIONS);
 }
 
+/**
+ * True when the host ends in a suffix the public suffix list knows (ICANN or private section),
+ * so a word like "Mr.Smith" in a display name is not taken for a domain.
+ */
+export function hasKnownPublicSuffix(host: string | null | undefined): boolean {
+  if (!host || parseIp(host)) return false;
+  const result = parse(host, TLDTS_OPTIONS);
+  return result.isIcann === true || result.isPrivate === true;
+}
+
 /** Domain part of an address ("Name <a@B.example>" → "b.example"), normalised; null if none. */
 export function domainOfAddress(address: string | undefined): string | null {
   if (!address) return null;
@@ -50,8 +62,9 @@ export function domainOfAddress(address: string | undefined): string | null {
   if (at < 0) return null;
   let domain = address.slice(at + 1);
   if (domain.endsWith(">")) domain = domain.slice(0, -1);
-  // Address literals ("user@[192.0.2.1]", RFC 5321 §4.1.3) keep the IP as the "domain".
-  if (domain.startsWith("[") && domain.endsWith("]")) domain = domain.slice(1, -1);
+  // Address literals ("user@[192.0.2.1]", "user@[IPv6:2001:db8::1]", RFC 5321 §4.1.3) keep the
+  // IP as the "domain"; the URL parser does not take the "IPv6:" tag, parseIp does.
+  if (domain.startsWith("[") && domain.endsWith("]")) return parseIp(domain)?.text ?? null;
   return normalizeHostname(domain);
 }
 
@@ -115,10 +128,20 @@ function decodeLabel(label: string): string | null {
   return String.fromCodePoint(...output);
 }
 
-/** Host with its xn-- labels decoded to Unicode; the input unchanged when nothing decodes. */
+/**
+ * A label's Unicode form, only when it encodes back to the same label: "xn--abc-" decodes to
+ * "abc" and "xn--a" to a control character, and showing those would name a different host
+ * than the one the link really reaches.
+ */
+function labelToUnicode(label: string): string {
+  const lower = label.toLowerCase();
+  if (!lower.startsWith("xn--")) return label;
+  const decoded = decodeLabel(lower);
+  if (decoded === null || decoded === "") return label;
+  return normalizeHostname(decoded) === lower ? decoded : label;
+}
+
+/** Host with its xn-- labels decoded to Unicode; labels that do not decode cleanly stay as they are. */
 export function hostToUnicode(host: string): string {
-  return host
-    .split(".")
-    .map((label) => (label.startsWith("xn--") ? (decodeLabel(label) ?? label) : label))
-    .join(".");
+  return host.split(".").map(labelToUnicode).join(".");
 }

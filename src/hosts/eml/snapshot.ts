@@ -18,9 +18,14 @@ export interface EmlOptions {
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Bytes of the input, with a leading mbox "From " separator line removed (mboxrd/mboxo exports). */
+/**
+ * Bytes of the input, with a leading UTF-8 byte order mark (Windows tools write one; postal-mime
+ * would then not see the first header) and a leading mbox "From " separator line (mboxrd/mboxo
+ * exports) removed.
+ */
 function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array {
-  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input instanceof Uint8Array ? input : new Uint8Array(input);
+  let bytes = typeof input === "string" ? new TextEncoder().encode(input) : input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   // "From " at the very start is an mbox envelope line, never a header (header names end in ":").
   if (bytes.length >= 5 && bytes[0] === 0x46 && bytes[1] === 0x72 && bytes[2] === 0x6f && bytes[3] === 0x6d && bytes[4] === 0x20) {
     const end = bytes.indexOf(LF);
@@ -36,6 +41,90 @@ function headerBlockEnd(bytes: Uint8Array): number {
     if (bytes[i + 1] === CR && bytes[i + 2] === LF) return i + 3;
   }
   return bytes.length;
+}
+
+/**
+ * Bounds on the address headers handed to postal-mime, whose address parser costs about 3 µs a
+ * byte (a 130 KB To header of encoded words takes 0.4–1 s): a hostile mail must not stall the
+ * pane. Single-mailbox fields are parsed once each; list fields (every To, Cc, Bcc, Reply-To)
+ * share one budget. 32 KiB still holds about a thousand addresses. The header list the rules
+ * read is not cut: only the parsed address lists are.
+ */
+export const MAX_SINGLE_ADDRESS_FIELD_BYTES = 8 * 1024;
+export const MAX_ADDRESS_LIST_BYTES = 32 * 1024;
+const SINGLE_ADDRESS_FIELDS: ReadonlySet<string> = new Set(["from", "sender", "return-path", "delivered-to"]);
+const LIST_ADDRESS_FIELDS: ReadonlySet<string> = new Set(["to", "cc", "bcc", "reply-to"]);
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/**
+ * Where to end a value starting at `start` to keep at most `allowance` bytes: at the last comma
+ * that fits, so no address is cut in half. With no comma, a list keeps nothing (a half address
+ * is not an address) and a single mailbox keeps what fits.
+ */
+function cutPoint(bytes: Uint8Array, start: number, allowance: number, list: boolean): number {
+  const lastComma = bytes.subarray(start, start + allowance).lastIndexOf(COMMA);
+  return lastComma >= 0 ? start + lastComma : list ? start : start + allowance;
+}
+
+/**
+ * The bytes to give postal-mime: the same, except that address fields beyond the limits above are
+ * cut (at a comma where possible). Returns the names of the fields it cut.
+ */
+function capAddressFields(bytes: Uint8Array, headerEnd: number): { readonly bytes: Uint8Array; readonly cut: readonly string[] } {
+  const pieces: Uint8Array[] = [];
+  const cut: string[] = [];
+  let copiedTo = 0;
+  let listBudget = MAX_ADDRESS_LIST_BYTES;
+  const seenSingle = new Set<string>();
+  const decoder = new TextDecoder("utf-8");
+  let fieldStart = 0;
+  while (fieldStart < headerEnd) {
+    // A field runs to the end of its last continuation line (lines starting with SP or HT).
+    let end = fieldStart;
+    do {
+      const lf = bytes.indexOf(LF, end);
+      end = lf < 0 || lf >= headerEnd ? headerEnd : lf + 1;
+    } while (end < headerEnd && (bytes[end] === 0x20 || bytes[end] === 0x09));
+    const colon = bytes.subarray(fieldStart, Math.min(end, fieldStart + 64)).indexOf(COLON);
+    if (colon > 0) {
+      const name = decoder.decode(bytes.subarray(fieldStart, fieldStart + colon)).trim();
+      const key = name.toLowerCase();
+      const valueStart = fieldStart + colon + 1;
+      const length = end - valueStart;
+      let allowance = Number.POSITIVE_INFINITY;
+      if (SINGLE_ADDRESS_FIELDS.has(key) && !seenSingle.has(key)) {
+        seenSingle.add(key); // postal-mime parses only the first of each
+        allowance = MAX_SINGLE_ADDRESS_FIELD_BYTES;
+      } else if (LIST_ADDRESS_FIELDS.has(key)) {
+        allowance = listBudget;
+      }
+      const keepTo = length > allowance ? cutPoint(bytes, valueStart, allowance, LIST_ADDRESS_FIELDS.has(key)) : end;
+      if (LIST_ADDRESS_FIELDS.has(key)) listBudget = Math.max(0, listBudget - (keepTo - valueStart));
+      if (keepTo < end) {
+        pieces.push(bytes.subarray(copiedTo, keepTo), Uint8Array.of(CR, LF));
+        copiedTo = end;
+        if (!cut.includes(name)) cut.push(name);
+      }
+    }
+    fieldStart = end;
+  }
+  if (cut.length === 0) return { bytes, cut };
+  pieces.push(bytes.subarray(copiedTo));
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return { bytes: out, cut };
+}
+
+/** An address header value cut like capAddressFields cuts the bytes (for the parse done here). */
+function capAddressValue(value: string | undefined, max: number, list: boolean): string | undefined {
+  if (value === undefined || value.length <= max) return value;
+  const lastComma = value.lastIndexOf(",", max);
+  return value.slice(0, lastComma >= 0 ? lastComma : list ? 0 : max);
 }
 
 function mailbox(address: Address | undefined): MailAddress | undefined {
@@ -96,6 +185,18 @@ function attachmentsOf(email: Email): AttachmentSnapshot[] {
   });
 }
 
+/**
+ * For a multipart Content-Type: its boundary parameter, or null when it has none. undefined for
+ * any other type. Only the top-level type is looked at (what postal-mime silently drops when the
+ * boundary is wrong is the whole body).
+ */
+function multipartBoundary(contentType: string | undefined): string | null | undefined {
+  if (contentType === undefined || !/^\s*multipart\//i.test(contentType)) return undefined;
+  const match = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^\s;]+))/i.exec(contentType);
+  const boundary = match?.[1] ?? match?.[2];
+  return boundary === undefined || boundary === "" ? null : boundary;
+}
+
 /** Message IDs of a References / In-Reply-To value (RFC 5322 §3.6.4), tolerant of missing brackets. */
 function splitReferences(value: string | undefined): string[] {
   if (!value) return [];
@@ -125,14 +226,37 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
   const headers = parseHeaderBlock(rawHeaders);
   const first = (name: string): string | undefined => headerValues(headers, name)[0];
 
+  const capped = capAddressFields(bytes, headerEnd);
+  for (const header of capped.cut) {
+    const single = SINGLE_ADDRESS_FIELDS.has(header.toLowerCase());
+    diagnostics.push(diagnostic("HEADER_TOO_LONG", "warning", { header, limit: single ? MAX_SINGLE_ADDRESS_FIELD_BYTES : MAX_ADDRESS_LIST_BYTES }));
+  }
   let email: Email | undefined;
   try {
-    email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer" });
+    email = await PostalMime.parse(capped.bytes, { attachmentEncoding: "arraybuffer" });
   } catch (error) {
     diagnostics.push(diagnostic("MIME_PARSE_FAILED", "error", { detail: error instanceof Error ? error.message : String(error) }));
   }
+  const listHeader = (name: string): string | undefined => capAddressValue(first(name), MAX_ADDRESS_LIST_BYTES, true);
 
-  const fromAll = email ? mailboxes(email.from ? [email.from] : []) : parseAddressHeader(first("from"));
+  // postal-mime keeps only the first mailbox of a From listing several (RFC 5322 §3.6.2).
+  const fromParsed = parseAddressHeader(capAddressValue(first("from"), MAX_SINGLE_ADDRESS_FIELD_BYTES, false));
+  const fromAll = fromParsed.length > 0 || !email?.from ? fromParsed : mailboxes([email.from]);
+  if (bytes.length > 0 && headers.length === 0) {
+    diagnostics.push(diagnostic("MIME_PARSE_FAILED", "error", { detail: "no header fields at the start of the mail" }));
+  }
+  // A multipart whose boundary never occurs yields no body and no attachments from postal-mime:
+  // say so, and keep the raw body as text so the link checks still see it (never a silent "clean").
+  let fallbackText: string | undefined;
+  const boundary = multipartBoundary(first("content-type"));
+  if (email && boundary !== undefined && !email.text && !email.html && email.attachments.length === 0) {
+    const body = new TextDecoder("utf-8").decode(bytes.subarray(headerEnd));
+    if (body.trim() !== "" && (boundary === null || !body.includes(`--${boundary}`))) {
+      const detail = boundary === null ? "multipart without a boundary parameter" : `multipart boundary "${boundary}" does not occur in the body`;
+      diagnostics.push(diagnostic("MIME_PARSE_FAILED", "error", { detail }));
+      fallbackText = body;
+    }
+  }
   const subjectRaw = first("subject");
   const snapshot: MessageSnapshot = {
     host: "eml",
@@ -141,18 +265,18 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
     headers,
     from: fromAll[0],
     fromAll,
-    sender: email ? mailbox(email.sender) : parseAddressHeader(first("sender"))[0],
-    replyTo: email ? mailboxes(email.replyTo) : parseAddressHeader(first("reply-to")),
+    sender: email ? mailbox(email.sender) : parseAddressHeader(capAddressValue(first("sender"), MAX_SINGLE_ADDRESS_FIELD_BYTES, false))[0],
+    replyTo: email ? mailboxes(email.replyTo) : parseAddressHeader(listHeader("reply-to")),
     returnPath: angleless(first("return-path")),
-    to: email ? mailboxes(email.to) : parseAddressHeader(first("to")),
-    cc: email ? mailboxes(email.cc) : parseAddressHeader(first("cc")),
+    to: email ? mailboxes(email.to) : parseAddressHeader(listHeader("to")),
+    cc: email ? mailboxes(email.cc) : parseAddressHeader(listHeader("cc")),
     subject: email ? email.subject : subjectRaw === undefined ? undefined : safeDecodeWords(subjectRaw),
     date: first("date"),
     messageId: first("message-id"),
     inReplyTo: first("in-reply-to"),
     references: splitReferences(first("references")),
     ...routingFields(headers),
-    text: email?.text,
+    text: email?.text ?? fallbackText,
     html: email?.html,
     attachments: email ? attachmentsOf(email) : [],
     diagnostics,
