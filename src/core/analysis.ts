@@ -71,6 +71,10 @@ export interface ReceivedHop {
   /** Sending IP the receiving server recorded (IPv4 or IPv6, normalised). */
   readonly fromIp?: string;
   readonly by?: string;
+  /** Address the receiving server recorded for itself (Exchange writes "by host (ip)"). */
+  readonly byIp?: string;
+  /** RFC 5321 §4.4 "via" link (Exchange: "Frontend Transport"). */
+  readonly via?: string;
   readonly with?: string;
   readonly id?: string;
   readonly for?: string;
@@ -83,6 +87,8 @@ export interface ReceivedHop {
   /** Seconds between this hop and the one below it (negative = clock skew); absent when unknown. */
   readonly delaySeconds?: number;
   readonly parsed: boolean;
+  /** The sending side logged in (RFC 3848 protocol types such as ESMTPSA): an account's submission. */
+  readonly authenticated?: boolean;
 }
 
 export interface OriginInfo {
@@ -95,6 +101,10 @@ export interface OriginInfo {
   readonly countrySource?: "forefront" | "lookup";
   /** When the Microsoft 365 header and the lookup disagree, both are kept. */
   readonly countryByLookup?: string;
+  /** The origin hop was an authenticated submission (RFC 3848): a logged-in account sent it. */
+  readonly authenticated?: boolean;
+  /** Found without configuration and not provably the receiving side's entry point (see diagnostics). */
+  readonly uncertain?: boolean;
 }
 
 export interface Route {
@@ -104,6 +114,8 @@ export interface Route {
   readonly claimedClientIp?: string;
   /** true: entered from outside the organisation; false: internal all the way; undefined: unknown. */
   readonly enteredFromOutside?: boolean;
+  /** Index of the hop where the origin search stopped: it names an outside sender but records no address. */
+  readonly originStoppedAt?: number;
 }
 
 export type AuthMethod = "spf" | "dkim" | "dmarc" | "compauth" | "arc" | "other";
@@ -122,6 +134,10 @@ export interface AuthResult {
   /** Written by the organisation's own receiver (not forgeable by the sender). */
   readonly trusted: boolean;
   readonly fromArc: boolean;
+  /** Text of the comments after the result ("(p=REJECT sp=REJECT dis=NONE)", "(sender IP is ...)"). */
+  readonly comment?: string;
+  /** ARC instance (RFC 8617 "i=") of the ARC-Authentication-Results it came from. */
+  readonly arcInstance?: number;
 }
 
 export interface AuthenticationSummary {

@@ -1,4 +1,35 @@
 import type { Rule } from "../../rule.js";
+import { AUTH_FAIL } from "./auth-fail.js";
+import { DATE_ZONE_MISMATCH } from "./date-zone-mismatch.js";
+import { DISPLAY_NAME_SPOOF } from "./display-name-spoof.js";
+import { FREEMAIL_ORG_CLAIM } from "./freemail-org-claim.js";
+import { FROM_ADDRESS_INVALID } from "./from-address-invalid.js";
+import { INTERNAL_SENDER_EXTERNAL_ORIGIN } from "./internal-sender-external-origin.js";
+import { MASS_INTERNAL_RECIPIENTS } from "./mass-internal-recipients.js";
+import { MESSAGE_ID_DOMAIN_MISMATCH } from "./message-id-domain-mismatch.js";
+import { ORIGIN_COUNTRY_MISMATCH } from "./origin-country-mismatch.js";
+import { REPLY_TO_DIVERGES } from "./reply-to-diverges.js";
+import { REPLY_WITHOUT_THREAD } from "./reply-without-thread.js";
+import { RETURN_PATH_DIVERGES } from "./return-path-diverges.js";
 
-/** The sender rules, in catalogue order. */
-export const SENDER_RULES: readonly Rule[] = [];
+/**
+ * The sender rules, in catalogue order (DESIGN.md "Sender and origin").
+ * LOOKALIKE_SENDER_DOMAIN (./lookalike-sender-domain.ts, written separately) goes after
+ * FREEMAIL_ORG_CLAIM when it lands.
+ */
+export const SENDER_RULES: readonly Rule[] = [
+  ORIGIN_COUNTRY_MISMATCH,
+  INTERNAL_SENDER_EXTERNAL_ORIGIN,
+  AUTH_FAIL,
+  REPLY_TO_DIVERGES,
+  RETURN_PATH_DIVERGES,
+  DISPLAY_NAME_SPOOF,
+  FREEMAIL_ORG_CLAIM,
+  // LOOKALIKE_SENDER_DOMAIN,
+  DATE_ZONE_MISMATCH,
+  MESSAGE_ID_DOMAIN_MISMATCH,
+  MASS_INTERNAL_RECIPIENTS,
+  REPLY_WITHOUT_THREAD,
+  // Beyond the DESIGN.md catalogue (proposed): a From field no real mail system writes.
+  FROM_ADDRESS_INVALID,
+];

@@ -1,0 +1,112 @@
+import { registrableDomain } from "../../net/domain.js";
+
+/**
+ * Organisations whose names phishing puts in the display name most often, with the first
+ * labels of the registrable domains they really send from. A display name naming one of them
+ * while the address is on another domain is the commonest impersonation there is.
+ *
+ * Names are matched as whole words (Latin script, case-insensitive, after NFKC) or as
+ * substrings (Japanese). Words that are also common given names, surnames or everyday words
+ * ("Chase", "Norton", "Meta", "Outlook", "UPS") are only matched in unambiguous phrases.
+ * Domains are matched by the first label of the From address's registrable domain, exactly or
+ * followed by "-" ("rakuten-card.co.jp"); look-alike domains are LOOKALIKE_SENDER_DOMAIN's job.
+ */
+interface Brand {
+  readonly names: readonly string[];
+  readonly labels: readonly string[];
+}
+
+const BRANDS: readonly Brand[] = [
+  { names: ["paypal"], labels: ["paypal", "paypal-communication", "xoom"] },
+  { names: ["amazon", "amazon.co.jp", "amazon.com", "prime video", "アマゾン"], labels: ["amazon", "amazonaws", "aws", "primevideo", "audible", "a2z", "amazonses"] },
+  { names: ["apple", "icloud", "itunes", "app store", "apple id"], labels: ["apple", "icloud", "me", "mac", "itunes"] },
+  {
+    names: ["microsoft", "office 365", "office365", "microsoft 365", "onedrive", "sharepoint", "hotmail", "windows live"],
+    labels: ["microsoft", "office", "office365", "outlook", "live", "hotmail", "msn", "microsoftonline", "sharepoint", "sharepointonline", "onedrive", "skype", "xbox", "bing", "azure", "microsoft365", "windows", "microsoftstore"],
+  },
+  { names: ["netflix"], labels: ["netflix"] },
+  { names: ["google", "gmail", "youtube"], labels: ["google", "gmail", "googlemail", "youtube", "withgoogle", "googlegroups"] },
+  { names: ["facebook", "instagram", "whatsapp"], labels: ["facebook", "facebookmail", "instagram", "whatsapp", "meta", "metamail"] },
+  { names: ["linkedin"], labels: ["linkedin"] },
+  { names: ["dhl"], labels: ["dhl"] },
+  { names: ["fedex"], labels: ["fedex"] },
+  { names: ["usps"], labels: ["usps"] },
+  { names: ["royal mail"], labels: ["royalmail"] },
+  { names: ["postnl"], labels: ["postnl"] },
+  { names: ["correios"], labels: ["correios"] },
+  { names: ["docusign"], labels: ["docusign"] },
+  { names: ["dropbox"], labels: ["dropbox", "dropboxmail"] },
+  { names: ["adobe"], labels: ["adobe", "adobesign", "echosign"] },
+  { names: ["coinbase"], labels: ["coinbase"] },
+  { names: ["binance"], labels: ["binance"] },
+  { names: ["metamask"], labels: ["metamask"] },
+  { names: ["ebay"], labels: ["ebay"] },
+  { names: ["walmart"], labels: ["walmart"] },
+  { names: ["costco"], labels: ["costco"] },
+  { names: ["mastercard"], labels: ["mastercard"] },
+  { names: ["visa"], labels: ["visa"] },
+  { names: ["american express", "amex"], labels: ["americanexpress", "amex", "aexp"] },
+  { names: ["chase bank", "jpmorgan chase", "chase online"], labels: ["chase", "jpmorgan", "jpmchase"] },
+  { names: ["wells fargo"], labels: ["wellsfargo"] },
+  { names: ["bank of america"], labels: ["bankofamerica", "bofa"] },
+  { names: ["citibank"], labels: ["citi", "citibank"] },
+  { names: ["hsbc"], labels: ["hsbc"] },
+  { names: ["barclays"], labels: ["barclays"] },
+  { names: ["santander"], labels: ["santander"] },
+  { names: ["bradesco"], labels: ["bradesco"] },
+  { names: ["itau", "itaú"], labels: ["itau"] },
+  { names: ["norton antivirus", "norton 360", "norton lifelock"], labels: ["norton", "nortonlifelock"] },
+  { names: ["mcafee"], labels: ["mcafee"] },
+  { names: ["geek squad"], labels: ["geeksquad", "bestbuy"] },
+  { names: ["楽天", "rakuten"], labels: ["rakuten"] },
+  { names: ["メルカリ", "mercari"], labels: ["mercari"] },
+  { names: ["ゆうちょ", "日本郵便", "japan post"], labels: ["japanpost", "jp-bank"] },
+  { names: ["ヤマト運輸", "クロネコヤマト"], labels: ["kuronekoyamato", "yamato-hd"] },
+  { names: ["佐川急便"], labels: ["sagawa-exp"] },
+  { names: ["ドコモ", "nttdocomo"], labels: ["docomo", "nttdocomo"] },
+  { names: ["三菱ufj", "mufg"], labels: ["mufg"] },
+  { names: ["みずほ銀行", "mizuho"], labels: ["mizuhobank", "mizuho-fg", "mizuho-sc"] },
+  { names: ["三井住友銀行", "三井住友カード", "smbc"], labels: ["smbc", "vpass", "smbc-card"] },
+  { names: ["エポスカード"], labels: ["eposcard"] },
+  { names: ["セゾンカード"], labels: ["saisoncard", "saison"] },
+  { names: ["えきねっと"], labels: ["eki-net", "jreast"] },
+  { names: ["国税庁"], labels: ["nta"] },
+  { names: ["jcb"], labels: ["jcb"] },
+];
+
+function latinWords(text: string): string {
+  // " word word " with everything that is not a letter or digit turned into a single space.
+  let out = " ";
+  for (const c of text) {
+    const letter = /[\p{L}\p{N}]/u.test(c);
+    if (letter) out += c;
+    else if (!out.endsWith(" ")) out += " ";
+  }
+  return out.endsWith(" ") ? out : `${out} `;
+}
+
+function hasJapanese(name: string): boolean {
+  return /[\u3040-\u30ff\u3400-\u9fff]/.test(name);
+}
+
+/** The brand a display name names, if any (the first in list order). */
+export function brandNamed(displayName: string): { readonly name: string; readonly labels: readonly string[] } | undefined {
+  const normalized = displayName.normalize("NFKC").toLowerCase();
+  const words = latinWords(normalized);
+  for (const brand of BRANDS) {
+    for (const name of brand.names) {
+      // Japanese names and dotted names ("amazon.co.jp") as substrings; words as whole words.
+      const found = hasJapanese(name) || name.includes(".") ? normalized.includes(name) : words.includes(` ${name} `);
+      if (found) return { name, labels: brand.labels };
+    }
+  }
+  return undefined;
+}
+
+/** The host's registrable domain belongs to the brand (first label equal, or followed by "-"). */
+export function isBrandDomain(host: string, labels: readonly string[]): boolean {
+  const reg = registrableDomain(host);
+  if (!reg) return false;
+  const first = reg.split(".")[0]!;
+  return labels.some((l) => first === l || first.startsWith(`${l}-`));
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { AUTH_FAIL } from "../../../src/core/rules/sender/auth-fail.js";
+import { eml } from "../../helpers/build.js";
+import { codes, check, o365, postfix, severityOf } from "./mail.js";
+
+const RULE = [AUTH_FAIL];
+const ID = "AUTH_FAIL";
+const FROM = ["From: Bank <info@bank.example>", "Subject: s"];
+
+describe("AUTH_FAIL", () => {
+  it("is high for DMARC fail under a reject/quarantine policy and for compauth reason 000", async () => {
+    const a = await check(o365({ auth: "spf=fail (sender IP is 60.26.146.1) smtp.mailfrom=bank.example; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=bank.example;compauth=fail reason=000", headers: FROM }), RULE);
+    expect(severityOf(a, ID)).toBe("high");
+    const values = a.findings[0]!.evidence.map((e) => e.value);
+    expect(values.some((v) => v.startsWith("dmarc=fail"))).toBe(true);
+    expect(values.some((v) => v.startsWith("compauth=fail"))).toBe(true);
+    const gmail = await check(postfix({ authservId: "mx.example.co.jp", auth: "dmarc=fail (p=REJECT sp=REJECT dis=NONE) header.from=bank.example", headers: FROM }), RULE);
+    expect(severityOf(gmail, ID)).toBe("high");
+  });
+
+  it("is high for DMARC fail of a government sender whatever the policy", async () => {
+    const a = await check(postfix({ auth: "spf=fail smtp.mailfrom=a@example.go.jp; dkim=none; dmarc=fail header.from=example.go.jp", headers: ["From: a@example.go.jp", "Subject: s"] }), RULE);
+    expect(severityOf(a, ID)).toBe("high");
+  });
+
+  it("is medium for DMARC fail under p=none, compauth fail, SPF hard fail", async () => {
+    expect(severityOf(await check(o365({ auth: "spf=none smtp.mailfrom=bank.example; dmarc=fail action=none header.from=bank.example", headers: FROM }), RULE), ID)).toBe("medium");
+    expect(severityOf(await check(o365({ auth: "spf=none (sender IP is 60.26.146.1) smtp.mailfrom=x.example; dkim=none;dmarc=none action=none header.from=bank.example;compauth=fail reason=001", headers: FROM }), RULE), ID)).toBe("medium");
+    expect(severityOf(await check(postfix({ auth: "spf=fail smtp.mailfrom=a@bank.example", headers: FROM }), RULE), ID)).toBe("medium");
+  });
+
+  it("rates softfail and a broken signature by whether anything else vouches for the sender", async () => {
+    // Nothing passes: softfail is the only word on the sender, and it is against it.
+    expect(severityOf(await check(postfix({ auth: "spf=softfail smtp.mailfrom=a@bank.example; dkim=none", headers: FROM }), RULE), ID)).toBe("medium");
+    // SPF passed for the list's envelope: a broken signature (a footer added) is only context.
+    expect(severityOf(await check(postfix({ auth: "spf=pass smtp.mailfrom=list@lists.example.org; dkim=fail header.d=bank.example", headers: FROM }), RULE), ID)).toBe("low");
+    // A bounce: SPF on the HELO identity only.
+    expect(severityOf(await check(postfix({ auth: "spf=fail smtp.helo=relay3.example.com", headers: FROM }), RULE), ID)).toBe("low");
+  });
+
+  it("stays quiet on forwarded mail whose DKIM still passes (SPF breaks in forwarding)", async () => {
+    const a = await check(postfix({ auth: "spf=fail smtp.mailfrom=a@bank.example; dkim=pass header.d=bank.example; dmarc=pass header.from=bank.example", headers: FROM }), RULE);
+    expect(severityOf(a, ID)).toBeUndefined();
+  });
+
+  it("drops to low when the receiver's ARC check passed and the first ARC hop saw the original pass", async () => {
+    const a = await check(
+      postfix({
+        auth: "dkim=fail header.d=bank.example; arc=pass (i=1); spf=fail smtp.mailfrom=fwd@list.example; dmarc=fail (p=REJECT) header.from=bank.example",
+        headers: [...FROM, "ARC-Authentication-Results: i=1; lists.example; dkim=pass header.d=bank.example; dmarc=pass header.from=bank.example"],
+      }),
+      RULE,
+    );
+    expect(severityOf(a, ID)).toBe("low");
+    // ...but not when the first hop already saw it fail.
+    const failedFirst = await check(
+      postfix({
+        auth: "dkim=fail header.d=bank.example; arc=pass (i=1); dmarc=fail (p=REJECT) header.from=bank.example",
+        headers: [...FROM, "ARC-Authentication-Results: i=1; lists.example; dmarc=fail header.from=bank.example"],
+      }),
+      RULE,
+    );
+    expect(severityOf(failedFirst, ID)).toBe("high");
+  });
+
+  it("drops to low when Microsoft's composite verdict passes or soft-passes", async () => {
+    const a = await check(o365({ auth: "spf=none smtp.helo=x.example; dkim=none;dmarc=fail action=none header.from=bank.example;compauth=softpass reason=202", headers: FROM }), RULE);
+    expect(severityOf(a, ID)).toBe("low");
+  });
+
+  it("ignores results the sender wrote itself and says when none are there", async () => {
+    const forged = await check(eml(["Received: from x (x [60.26.146.1]) by mx.example.co.jp; Mon, 1 Jan 2024 09:00:00 +0900", "Authentication-Results: attacker.example; dmarc=fail header.from=bank.example", ...FROM], "x"), RULE);
+    expect(severityOf(forged, ID)).toBeUndefined();
+    expect(codes(forged)).toContain("AUTH_RESULTS_MISSING");
+  });
+});
