@@ -3,6 +3,7 @@ import type { Analysis, Severity } from "../core/analysis.js";
 import { parseConfig, type Config } from "../core/config.js";
 import type { Language } from "../core/i18n.js";
 import { analyzeEml } from "../hosts/eml/index.js";
+import { nodeCountryLookup } from "../hosts/node/geo.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
 import { expandInputs } from "./inputs.js";
 import { formatTextReport } from "./text-report.js";
@@ -131,7 +132,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = EXIT.unreadable;
       continue;
     }
-    const analysis = await analyzeEml(bytes, { config });
+    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup });
     thresholdReached ||= reachesThreshold(analysis, args.failOn);
     io.stdout(args.format === "json" ? `${JSON.stringify({ file: input.name, ...analysis })}\n` : `${formatTextReport(input.name, analysis, args.lang, args.color)}\n`);
   }

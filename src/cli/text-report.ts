@@ -1,6 +1,7 @@
 import type { Analysis, Finding, Severity, Verdict } from "../core/analysis.js";
 import type { Language, Localized } from "../core/i18n.js";
 import { localized } from "../core/i18n.js";
+import { GEO_ATTRIBUTION } from "../core/geo/index.js";
 import { makeControlsVisible } from "../core/visible.js";
 
 /** Words of the text report, in both languages. */
@@ -54,7 +55,10 @@ function formatRoute(analysis: Analysis, lang: Language): string[] {
   const where = origin
     ? `${origin.ip}${origin.host ? ` (${safe(origin.host)})` : ""}${origin.country ? ` [${origin.country}${origin.countryByLookup && origin.countryByLookup !== origin.country ? ` / ${origin.countryByLookup}` : ""}]` : ""}`
     : T.originUnknown[lang];
-  return [`${T.route[lang]}: ${T.hops[lang]} ${route.hops.length}; ${T.origin[lang]}: ${where}`];
+  // DB-IP's licence (CC BY 4.0) asks for this wherever a country from its data is shown.
+  const fromDbIp = origin?.countrySource === "lookup" || (origin?.countryByLookup !== undefined && origin.countryByLookup !== origin.country);
+  const attribution = fromDbIp ? ` — ${GEO_ATTRIBUTION.text[lang]} <${GEO_ATTRIBUTION.url}>` : "";
+  return [`${T.route[lang]}: ${T.hops[lang]} ${route.hops.length}; ${T.origin[lang]}: ${where}${attribution}`];
 }
 
 function formatAuthentication(analysis: Analysis, lang: Language): string {

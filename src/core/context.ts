@@ -71,8 +71,11 @@ export function createContext(input: ContextInput): RuleContext {
 
   const { snapshot, organization, limits } = input;
   const sender = lazy((): SenderFacts => {
-    const domain = domainOfAddress(snapshot.from?.address);
-    return { from: snapshot.from, domain, registrableDomain: registrableDomain(domain) };
+    // "Bank, Support <x@evil.example>" unquoted parses as two mailboxes, the first without an
+    // address: the rules must look at the one that has an address.
+    const from = snapshot.fromAll.find((m) => m.address.includes("@")) ?? snapshot.from;
+    const domain = domainOfAddress(from?.address);
+    return { from, domain, registrableDomain: registrableDomain(domain) };
   });
   const body = lazy(() => extractBody(snapshot, limits, report));
   const route = lazy(() => buildRoute(snapshot, organization, limits, input.lookupCountry, report));

@@ -6,6 +6,8 @@ import { isSameOrSubdomain, normalizeHostname, registrableDomain } from "./net/d
 export interface Organization {
   /** Whether any own domain is configured (otherwise "own" checks are skipped). */
   readonly known: boolean;
+  /** The organisation's name as configured (display names that claim it are checked). */
+  readonly name?: string;
   readonly domains: readonly string[];
   readonly country?: string;
   /** The host is one of the organisation's domains or a subdomain of one. */
@@ -61,6 +63,7 @@ export function resolveOrganization(config: Config | undefined, massDefault: num
 
   return {
     known: domains.length > 0,
+    name: config?.organization?.name,
     domains,
     country: orgCountry,
     authservIds: (config?.organization?.authservIds ?? []).map((s) => s.toLowerCase()),

@@ -139,33 +139,128 @@ export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
   return true;
 }
 
-/** Non-public address ranges: these never place a mail in a country. */
-const NON_PUBLIC_RANGES: readonly Cidr[] = [
-  "0.0.0.0/8", // "this network" (RFC 1122)
-  "10.0.0.0/8", // private (RFC 1918)
-  "100.64.0.0/10", // carrier-grade NAT (RFC 6598)
-  "127.0.0.0/8", // loopback
-  "169.254.0.0/16", // link-local (RFC 3927)
-  "172.16.0.0/12", // private
-  "192.0.0.0/24", // IETF protocol assignments (RFC 6890)
-  "192.0.2.0/24", // documentation TEST-NET-1 (RFC 5737)
-  "192.168.0.0/16", // private
-  "198.18.0.0/15", // benchmarking (RFC 2544)
-  "198.51.100.0/24", // TEST-NET-2
-  "203.0.113.0/24", // TEST-NET-3
-  "224.0.0.0/4", // multicast
-  "240.0.0.0/4", // reserved, broadcast
-  "::/128", // unspecified
-  "::1/128", // loopback
-  "64:ff9b:1::/48", // local-use NAT64 (RFC 8215)
-  "100::/64", // discard-only (RFC 6666)
-  "2001:db8::/32", // documentation (RFC 3849)
-  "fc00::/7", // unique local (RFC 4193)
-  "fe80::/10", // link-local
-  "ff00::/8", // multicast
-].map((text) => parseCidr(text)!);
+/**
+ * What a non-public address is, for the route and the country lookup: "private" for the local
+ * network (RFC 1918, loopback, link-local, CGNAT, unique-local, "this network"), "special" for
+ * every other address that cannot be a mail server's public address (documentation,
+ * benchmarking, multicast, reserved, IETF protocol assignments, IPv6 not allocated by IANA).
+ */
+export type NonPublicKind = "private" | "special";
+
+export interface AddressRange {
+  readonly range: Cidr;
+  /** "public" entries are exceptions: they end the search for a non-public kind. */
+  readonly kind: NonPublicKind | "public";
+}
+
+/**
+ * How addresses are classified, first match wins (IANA's special-purpose registries, RFC 6890,
+ * and its IPv6 unicast assignments). The order matters: specific IETF ranges come before the
+ * IANA allocations that contain them (2001:db8::/32 lies in APNIC's 2001:c00::/23), and the
+ * allocations before "the rest of 2000::/3", which IANA has not allocated.
+ */
+export const ADDRESS_RANGES: readonly AddressRange[] = (
+  [
+    ["0.0.0.0/8", "private"], // "this network" (RFC 1122)
+    ["10.0.0.0/8", "private"], // private (RFC 1918)
+    ["100.64.0.0/10", "private"], // carrier-grade NAT (RFC 6598)
+    ["127.0.0.0/8", "private"], // loopback
+    ["169.254.0.0/16", "private"], // link-local (RFC 3927)
+    ["172.16.0.0/12", "private"], // private
+    ["192.0.0.0/24", "special"], // IETF protocol assignments (RFC 6890)
+    ["192.0.2.0/24", "special"], // documentation TEST-NET-1 (RFC 5737)
+    ["192.88.99.0/24", "special"], // former 6to4 relay anycast (RFC 7526): no single country
+    ["192.168.0.0/16", "private"], // private
+    ["198.18.0.0/15", "special"], // benchmarking (RFC 2544)
+    ["198.51.100.0/24", "special"], // TEST-NET-2
+    ["203.0.113.0/24", "special"], // TEST-NET-3
+    ["224.0.0.0/4", "special"], // multicast
+    ["240.0.0.0/4", "special"], // reserved, broadcast
+    ["::/128", "private"], // unspecified
+    ["::1/128", "private"], // loopback
+    ["64:ff9b:1::/48", "special"], // local-use NAT64 (RFC 8215)
+    ["100::/64", "special"], // discard-only (RFC 6666)
+    ["2001::/23", "special"], // IETF protocol assignments: Teredo, benchmarking, ORCHID, AS112, AMT (RFC 2928)
+    ["2001:db8::/32", "special"], // documentation (RFC 3849)
+    ["3fff::/20", "special"], // documentation (RFC 9637)
+    ["fc00::/7", "private"], // unique local (RFC 4193)
+    ["fe80::/10", "private"], // link-local
+    ["ff00::/8", "special"], // multicast
+    // IANA's IPv6 unicast assignments to the regional registries (snapshot 2025-10). The
+    // geolocation data fills the unallocated rest of 2000::/3 with made-up countries ("CH" for
+    // 2000::/16 and 2c10::–2dff:…, "CA" for 2e00::/7), so it is "special" below. A block IANA
+    // allocates later reads as "special" until it is added here: no country, never a wrong one.
+    ["2001:200::/23", "public"], // APNIC
+    ["2001:400::/23", "public"], // ARIN
+    ["2001:600::/23", "public"], // RIPE NCC
+    ["2001:800::/22", "public"], // RIPE NCC
+    ["2001:c00::/23", "public"], // APNIC
+    ["2001:e00::/23", "public"], // APNIC
+    ["2001:1200::/23", "public"], // LACNIC
+    ["2001:1400::/22", "public"], // RIPE NCC
+    ["2001:1800::/23", "public"], // ARIN
+    ["2001:1a00::/23", "public"], // RIPE NCC
+    ["2001:1c00::/22", "public"], // RIPE NCC
+    ["2001:2000::/19", "public"], // RIPE NCC
+    ["2001:4000::/23", "public"], // RIPE NCC
+    ["2001:4200::/23", "public"], // AFRINIC
+    ["2001:4400::/23", "public"], // APNIC
+    ["2001:4600::/23", "public"], // RIPE NCC
+    ["2001:4800::/23", "public"], // ARIN
+    ["2001:4a00::/23", "public"], // RIPE NCC
+    ["2001:4c00::/23", "public"], // RIPE NCC
+    ["2001:5000::/20", "public"], // RIPE NCC
+    ["2001:8000::/19", "public"], // APNIC
+    ["2001:a000::/20", "public"], // APNIC
+    ["2001:b000::/20", "public"], // APNIC
+    ["2002::/16", "public"], // 6to4: answered by its IPv4 address (see nonPublicKind)
+    ["2003::/18", "public"], // RIPE NCC
+    ["2400::/12", "public"], // APNIC
+    ["2410::/12", "public"], // APNIC
+    ["2600::/12", "public"], // ARIN
+    ["2610::/23", "public"], // ARIN
+    ["2620::/23", "public"], // ARIN
+    ["2630::/12", "public"], // ARIN
+    ["2800::/12", "public"], // LACNIC
+    ["2a00::/12", "public"], // RIPE NCC
+    ["2a10::/12", "public"], // RIPE NCC
+    ["2c00::/12", "public"], // AFRINIC
+    ["2000::/3", "special"], // global unicast IANA has not allocated
+    // Everything outside 2000::/3 is not global unicast (RFC 4291 §2.4). The IPv4-embedding
+    // NAT64 prefix inside ::/3 is answered by its IPv4 address first (see nonPublicKind).
+    ["::/3", "special"],
+    ["4000::/2", "special"],
+    ["8000::/1", "special"],
+  ] as const
+).map(([text, kind]) => ({ range: parseCidr(text)!, kind }));
+
+/**
+ * Prefixes whose addresses carry an IPv4 address, so that address is what they stand for:
+ * NAT64 well-known prefix 64:ff9b::/96 (RFC 6052: the IPv4 address in the last 32 bits) and
+ * 6to4 2002::/16 (RFC 3056: 2002:WWXX:YYZZ::/48 for W.X.Y.Z; Google's internal hops use it for
+ * 10.x addresses). Teredo (2001::/32) is not here: its IPv4 part is obfuscated and names a
+ * relay, not the sender.
+ */
+export const IPV4_EMBEDDING_RANGES: readonly Cidr[] = ["64:ff9b::/96", "2002::/16"].map((text) => parseCidr(text)!);
+
+/** The IPv4 address an IPv6 address of a NAT64 or 6to4 prefix stands for; undefined otherwise. */
+export function embeddedIpv4(ip: IpAddress): IpAddress | undefined {
+  if (ip.family !== 6) return undefined;
+  const [nat64, sixToFour] = IPV4_EMBEDDING_RANGES;
+  const offset = cidrContains(nat64!, ip) ? 12 : cidrContains(sixToFour!, ip) ? 2 : -1;
+  if (offset < 0) return undefined;
+  return parseIp(Array.from(ip.bytes.slice(offset, offset + 4)).join("."));
+}
+
+/** "private" or "special" for non-public addresses (see NonPublicKind), undefined for public ones. */
+export function nonPublicKind(ip: IpAddress): NonPublicKind | undefined {
+  const embedded = embeddedIpv4(ip);
+  if (embedded) return nonPublicKind(embedded);
+  const kind = ADDRESS_RANGES.find(({ range }) => cidrContains(range, ip))?.kind;
+  return kind === "public" ? undefined : kind;
+}
 
 /** True for private, loopback, link-local, CGNAT, documentation, multicast and reserved ranges. */
 export function isNonPublicIp(ip: IpAddress): boolean {
-  return NON_PUBLIC_RANGES.some((range) => cidrContains(range, ip));
+  return nonPublicKind(ip) !== undefined;
 }
