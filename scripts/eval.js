@@ -4,7 +4,7 @@
 // Reads bytes only (corpora hold live malware: nothing is opened or executed).
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { analyzeEml, parseConfig } from "../lib/index.js";
+import { analyzeEml, nodeCountryLookup, parseConfig } from "../lib/index.js";
 import { expandInputs } from "../lib/cli/inputs.js";
 
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ for (const folder of folders) {
     if (process.stderr.isTTY) process.stderr.write(`\r${folder}: ${i + 1}/${inputs.length}`);
     const bytes = await input.read();
     const t0 = performance.now();
-    const analysis = await analyzeEml(bytes, { config });
+    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup });
     const ms = performance.now() - t0;
     totalMs += ms;
     if (ms > slowest.ms) slowest = { file: input.name, ms };

@@ -4,6 +4,7 @@ import { DATE_ZONE_MISMATCH } from "./date-zone-mismatch.js";
 import { DISPLAY_NAME_SPOOF } from "./display-name-spoof.js";
 import { FREEMAIL_ORG_CLAIM } from "./freemail-org-claim.js";
 import { FROM_ADDRESS_INVALID } from "./from-address-invalid.js";
+import { LOOKALIKE_SENDER_DOMAIN } from "./lookalike-sender-domain.js";
 import { INTERNAL_SENDER_EXTERNAL_ORIGIN } from "./internal-sender-external-origin.js";
 import { MASS_INTERNAL_RECIPIENTS } from "./mass-internal-recipients.js";
 import { MESSAGE_ID_DOMAIN_MISMATCH } from "./message-id-domain-mismatch.js";
@@ -12,11 +13,7 @@ import { REPLY_TO_DIVERGES } from "./reply-to-diverges.js";
 import { REPLY_WITHOUT_THREAD } from "./reply-without-thread.js";
 import { RETURN_PATH_DIVERGES } from "./return-path-diverges.js";
 
-/**
- * The sender rules, in catalogue order (DESIGN.md "Sender and origin").
- * LOOKALIKE_SENDER_DOMAIN (./lookalike-sender-domain.ts, written separately) goes after
- * FREEMAIL_ORG_CLAIM when it lands.
- */
+/** The sender rules, in catalogue order (DESIGN.md "Sender and origin"). */
 export const SENDER_RULES: readonly Rule[] = [
   ORIGIN_COUNTRY_MISMATCH,
   INTERNAL_SENDER_EXTERNAL_ORIGIN,
@@ -25,7 +22,7 @@ export const SENDER_RULES: readonly Rule[] = [
   RETURN_PATH_DIVERGES,
   DISPLAY_NAME_SPOOF,
   FREEMAIL_ORG_CLAIM,
-  // LOOKALIKE_SENDER_DOMAIN,
+  LOOKALIKE_SENDER_DOMAIN,
   DATE_ZONE_MISMATCH,
   MESSAGE_ID_DOMAIN_MISMATCH,
   MASS_INTERNAL_RECIPIENTS,
