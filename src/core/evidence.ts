@@ -34,6 +34,7 @@ export const LABEL = {
   base: localized("基準 URL(<base>)", "Base URL (<base>)"),
   lookalikeOf: localized("似せている可能性のあるドメイン", "Looks like"),
   countryByLookup: localized("IP データベースによる国", "Country by IP database"),
+  readsAs: localized("読み取れる文字", "Reads as"),
   signature: localized("署名", "Signature"),
   claimedClientIp: localized("送信者の端末の IP アドレス(自己申告)", "Client IP (claimed)"),
   threadHeaders: localized("返信・転送の関連付け(In-Reply-To / References)", "Thread headers (In-Reply-To / References)"),

@@ -64,6 +64,17 @@ describe("FREEMAIL_ORG_CLAIM", () => {
     expect(severityOf(await check(mail("Taro Yamada <taro.y@gmail.com>", ministry), RULE), ID)).toBe("medium");
   });
 
+  it("is medium when a free address writes about a well-known organisation in the subject", async () => {
+    const subjectMail = (from: string, subject: string) => postfix({ headers: [`From: ${from}`, `Subject: ${subject}`] });
+    const a = await check(subjectMail("saj sfh <sajsfh2346@gmail.com>", "Norton antivirus no. #4611QDS#"), RULE);
+    expect(severityOf(a, ID)).toBe("medium");
+    expect(a.findings[0]!.evidence.map((e) => e.value)).toEqual(["Norton antivirus no. #4611QDS#", "sajsfh2346@gmail.com"]);
+    // The provider's own brand in the subject is not a claim ("Google DKIM test" from gmail.com).
+    expect(severityOf(await check(subjectMail("Jeff <jeff@gmail.com>", "Testing Google DKIM-Signature headers"), RULE), ID)).toBeUndefined();
+    // An ordinary word that shares a brand's name does not count.
+    expect(severityOf(await check(subjectMail("Jeff <jeff@gmail.com>", "Chase the report please"), RULE), ID)).toBeUndefined();
+  });
+
   it("stays quiet on the near misses", async () => {
     // A person on free mail.
     expect(severityOf(await check(mail("Taro Yamada <taro.y@gmail.com>", "Thanks!\r\n"), RULE), ID)).toBeUndefined();

@@ -1,4 +1,5 @@
 import { registrableDomain } from "../../net/domain.js";
+import { foldForMatching } from "../../text/obfuscation.js";
 
 /**
  * Organisations whose names phishing puts in the display name most often, with the first
@@ -91,7 +92,8 @@ function hasJapanese(name: string): boolean {
 
 /** The brand a display name names, if any (the first in list order). */
 export function brandNamed(displayName: string): { readonly name: string; readonly labels: readonly string[] } | undefined {
-  const normalized = displayName.normalize("NFKC").toLowerCase();
+  // As a person reads it: NFKC plus hidden characters and stacked marks removed.
+  const normalized = foldForMatching(displayName).toLowerCase();
   const words = latinWords(normalized);
   for (const brand of BRANDS) {
     for (const name of brand.names) {

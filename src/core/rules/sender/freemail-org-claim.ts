@@ -2,13 +2,15 @@ import type { Severity } from "../../analysis.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule } from "../../rule.js";
+import { brandNamed, isBrandDomain } from "./brands.js";
 import { isFreemail, providerBrands } from "./domains.js";
 
 /**
  * A free mail address (anyone can open one in a minute) whose display name or signature speaks
  * for a company, a bank or a government office. Real organisations write from their own domains.
  *
- * Display name: government → high, company/bank/service desk → medium. Signature (the last
+ * Display name: government → high, company/bank/service desk → medium. A well-known brand in the
+ * subject (brands.ts) → medium. Signature (the last
  * lines of the text body): government → medium, company → low (people do sign personal mail
  * with their employer's name).
  */
@@ -96,6 +98,13 @@ export const FREEMAIL_ORG_CLAIM = defineRule({
     if (nameClaim) {
       const severity: Severity = nameClaim === "gov" ? "high" : "medium";
       return [{ severity, evidence: [evidence(LABEL.displayName, name), evidence(LABEL.from, from.from!.address)] }];
+    }
+    // A well-known organisation named in the subject ("Norton 360 renewal #4611", "PayPal
+    // invoice") while the mail comes from a free address: the call-back and invoice scams.
+    const subject = context.snapshot.subject ?? "";
+    const brand = subject ? brandNamed(subject) : undefined;
+    if (brand && !isBrandDomain(from.domain, brand.labels)) {
+      return [{ severity: "medium", evidence: [evidence(LABEL.subject, subject), evidence(LABEL.from, from.from!.address)] }];
     }
     for (const line of signatureLines(context.snapshot.text)) {
       const claim = claimOf(line, SIGNATURE_JA, SIGNATURE_EN, own);

@@ -4,6 +4,8 @@ import { DATE_ZONE_MISMATCH } from "./date-zone-mismatch.js";
 import { DISPLAY_NAME_SPOOF } from "./display-name-spoof.js";
 import { FREEMAIL_ORG_CLAIM } from "./freemail-org-claim.js";
 import { FROM_ADDRESS_INVALID } from "./from-address-invalid.js";
+import { FREEMAIL_ATTACHMENT } from "./freemail-attachment.js";
+import { OBFUSCATED_TEXT } from "./obfuscated-text.js";
 import { LOOKALIKE_SENDER_DOMAIN } from "./lookalike-sender-domain.js";
 import { INTERNAL_SENDER_EXTERNAL_ORIGIN } from "./internal-sender-external-origin.js";
 import { MASS_INTERNAL_RECIPIENTS } from "./mass-internal-recipients.js";
@@ -27,6 +29,8 @@ export const SENDER_RULES: readonly Rule[] = [
   MESSAGE_ID_DOMAIN_MISMATCH,
   MASS_INTERNAL_RECIPIENTS,
   REPLY_WITHOUT_THREAD,
-  // Beyond the DESIGN.md catalogue (proposed): a From field no real mail system writes.
+  // Beyond the DESIGN.md catalogue, each justified in its module by what it means and measured on the corpora.
   FROM_ADDRESS_INVALID,
+  OBFUSCATED_TEXT,
+  FREEMAIL_ATTACHMENT,
 ];

@@ -1,0 +1,74 @@
+/**
+ * Text written to look like one thing to a person and another to a filter: invisible characters
+ * between letters ("Co\u{E0139}in\u{E0139}base"), combining marks of another script stacked on Latin
+ * letters ("A\u073Fm\u073Fa\u073Fz\u073Fon"), and mathematical letters ("𝗡𝗲𝘁𝗳𝗹𝗶𝘅"). Legitimate
+ * senders have no reason to do either of the first two; the third is sometimes used for
+ * emphasis, so it counts less.
+ */
+
+export type ObfuscationKind = "invisible" | "foreign-mark" | "math-letters";
+
+// Default_Ignorable_Code_Point (Unicode DerivedCoreProperties): renders as nothing. Includes
+// zero-width characters, variation selectors, tag characters and the soft hyphen.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NONSPACING_MARK = /\p{Mn}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** U+0300–U+036F: the diacritics of decomposed European text ("e" + U+0301), which are normal. */
+function isLatinDiacritic(code: number): boolean {
+  return code >= 0x0300 && code <= 0x036f;
+}
+
+/** Mathematical Alphanumeric Symbols (U+1D400–U+1D7FF): bold/italic/script letters and digits. */
+function isMathAlphanumeric(code: number): boolean {
+  return code >= 0x1d400 && code <= 0x1d7ff;
+}
+
+export interface ObfuscationReport {
+  readonly kinds: ReadonlySet<ObfuscationKind>;
+  /** The text as a person reads it: see `foldForMatching`. */
+  readonly folded: string;
+}
+
+/**
+ * What a reader sees, for matching names and words: NFKC (folds mathematical and full-width
+ * letters to ASCII), without default-ignorable characters, and without non-Latin combining marks
+ * stacked on Latin letters. One pass over code points: linear on hostile input.
+ */
+export function foldForMatching(text: string): string {
+  return scan(text).folded;
+}
+
+function scan(text: string): ObfuscationReport {
+  const kinds = new Set<ObfuscationKind>();
+  const chars = Array.from(text);
+  let kept = "";
+  let previous = "";
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const code = c.codePointAt(0)!;
+    if (IGNORABLE.test(c)) {
+      // Between two letters or digits it splits a word; elsewhere (emoji ZWJ sequences,
+      // variation selectors after symbols) it is ordinary.
+      let next = i + 1;
+      while (next < chars.length && IGNORABLE.test(chars[next]!)) next++;
+      if (LETTER_OR_DIGIT.test(previous) && next < chars.length && LETTER_OR_DIGIT.test(chars[next]!)) kinds.add("invisible");
+      continue;
+    }
+    if (NONSPACING_MARK.test(c) && !isLatinDiacritic(code) && LATIN_LETTER.test(previous)) {
+      kinds.add("foreign-mark");
+      continue;
+    }
+    if (isMathAlphanumeric(code)) kinds.add("math-letters");
+    kept += c;
+    if (!NONSPACING_MARK.test(c)) previous = c;
+  }
+  return { kinds, folded: kept.normalize("NFKC") };
+}
+
+/** How the text hides what it says, or undefined when it is written plainly. */
+export function findObfuscation(text: string): ObfuscationReport | undefined {
+  const report = scan(text);
+  return report.kinds.size > 0 ? report : undefined;
+}
