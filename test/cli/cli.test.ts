@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { languageFromEnvironment, parseArgs, UsageError } from "../../src/cli/args.js";
 import { EXIT, main, type Io } from "../../src/cli/main.js";
@@ -96,6 +97,16 @@ describe("main", () => {
     expect(err).toContain("organization.domains[1]");
     expect(err).toContain("securityDesk.adress");
     expect(err).toContain("is not a known setting");
+  });
+
+  it("exits 3 when --fail-on is reached, 0 below it", async () => {
+    const sample = (name: string) => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
+    const danger = sample("case1-government-sender-from-abroad.eml");
+    const caution = sample("case2-plain-text-link-to-other-domain.eml");
+    expect(await main(["--fail-on", "high", danger], fakeIo())).toBe(EXIT.findings);
+    expect(await main(["--fail-on", "high", caution], fakeIo())).toBe(EXIT.ok);
+    expect(await main(["--fail-on", "medium", caution], fakeIo())).toBe(EXIT.findings);
+    expect(await main([caution], fakeIo())).toBe(EXIT.ok);
   });
 
   it("exits 2 on usage errors", async () => {
