@@ -21,6 +21,19 @@ describe("the installed package", () => {
     expect(result.rules).toBeGreaterThan(0);
   });
 
+  it("reads a mail from standard input when given -", async () => {
+    const child = execFile(process.execPath, ["bin/check-this-mail.js", "--format", "json", "-"], { cwd: root });
+    const output = new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout!.on("data", (chunk: string) => (out += chunk));
+      child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+    });
+    child.stdin!.end("From: a@example.com\nSubject: piped\n\nbody\n");
+    const result = JSON.parse(await output) as { file: string; message: { subject: string } };
+    expect(result.file).toBe("-");
+    expect(result.message.subject).toBe("piped");
+  });
+
   it("runs as the check-this-mail command", async () => {
     const { stdout } = await run(process.execPath, ["bin/check-this-mail.js", "--version"], { cwd: root });
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
