@@ -1,4 +1,4 @@
-import type { Analysis, Finding, Severity, Verdict } from "../core/analysis.js";
+import type { Analysis, Finding, ReceivedHop, Severity, Verdict } from "../core/analysis.js";
 import type { Language, Localized } from "../core/i18n.js";
 import { localized } from "../core/i18n.js";
 import { GEO_ATTRIBUTION } from "../core/geo/index.js";
@@ -24,7 +24,12 @@ const T = {
   none: localized("なし", "none"),
   route: localized("送信経路", "Route"),
   origin: localized("組織に届く直前の送信元", "Origin (handed the mail to the receiving side)"),
-  hops: localized("経由サーバー数", "Received hops"),
+  hopOrigin: localized("送信元", "origin"),
+  hopClaimed: localized("申告のみ", "claimed"),
+  hopTrusted: localized("受信側", "received"),
+  hopUnreadable: localized("解析できない行", "unreadable"),
+  hopLocal: localized("(送信元の記録なし)", "(no sender recorded)"),
+  claimedClient: localized("Webメール等が申告する送信者の IP", "Client IP claimed by a webmail service"),
   originUnknown: localized("特定できませんでした", "not determined"),
   authentication: localized("送信元認証", "Authentication"),
   attachments: localized("添付ファイル", "Attachments"),
@@ -49,16 +54,30 @@ function formatFinding(finding: Finding, lang: Language): string[] {
   return lines;
 }
 
+function hopLine(hop: ReceivedHop, originIndex: number | undefined, lang: Language): string {
+  const tag = hop.index === originIndex ? T.hopOrigin[lang] : hop.unverified ? T.hopClaimed[lang] : T.hopTrusted[lang];
+  if (!hop.parsed) return `  [${tag}] ${T.hopUnreadable[lang]}: ${safe(hop.raw.slice(0, 120))}`;
+  const sender = hop.fromHost ?? hop.fromHelo ?? (hop.fromIp ? "" : T.hopLocal[lang]);
+  const address = hop.fromIp ? `[${hop.fromIp}${hop.fromCountry ? `, ${hop.fromCountry}` : ""}]` : "";
+  const delay = hop.delaySeconds === undefined ? "" : `  (${hop.delaySeconds >= 0 ? "+" : ""}${hop.delaySeconds} s)`;
+  const from = [safe(sender), address].filter((part) => part !== "").join(" ");
+  return `  [${tag}] ${from} → ${safe(hop.by ?? "?")}${delay}`;
+}
+
+/** The route as a readable path, oldest hop first, the origin marked; claimed hops are labelled as such. */
 function formatRoute(analysis: Analysis, lang: Language): string[] {
   const { route } = analysis;
   const origin = route.origin;
   const where = origin
     ? `${origin.ip}${origin.host ? ` (${safe(origin.host)})` : ""}${origin.country ? ` [${origin.country}${origin.countryByLookup && origin.countryByLookup !== origin.country ? ` / ${origin.countryByLookup}` : ""}]` : ""}`
     : T.originUnknown[lang];
+  const lines = [`${T.route[lang]}: ${T.origin[lang]}: ${where}`];
+  for (const hop of [...route.hops].reverse()) lines.push(hopLine(hop, origin?.hopIndex, lang));
+  if (route.claimedClientIp) lines.push(`  ${T.claimedClient[lang]}: ${route.claimedClientIp}`);
   // DB-IP's licence (CC BY 4.0) asks for this wherever a country from its data is shown.
-  const fromDbIp = origin?.countrySource === "lookup" || (origin?.countryByLookup !== undefined && origin.countryByLookup !== origin.country);
-  const attribution = fromDbIp ? ` — ${GEO_ATTRIBUTION.text[lang]} <${GEO_ATTRIBUTION.url}>` : "";
-  return [`${T.route[lang]}: ${T.hops[lang]} ${route.hops.length}; ${T.origin[lang]}: ${where}${attribution}`];
+  const fromDbIp = route.hops.some((h) => h.fromCountry !== undefined && h.fromCountry !== "private" && h.fromCountry !== "special") || origin?.countrySource === "lookup";
+  if (fromDbIp) lines.push(`  ${GEO_ATTRIBUTION.text[lang]} <${GEO_ATTRIBUTION.url}>`);
+  return lines;
 }
 
 function formatAuthentication(analysis: Analysis, lang: Language): string {

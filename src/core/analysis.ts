@@ -60,10 +60,8 @@ export interface LinkInfo {
   readonly unwrapped?: LinkTarget & { readonly wrapper: string };
 }
 
-export interface ReceivedHop {
-  /** 0 = top of the header block (the last server that handled the mail). */
-  readonly index: number;
-  readonly raw: string;
+/** What one Received field says (RFC 5321 §4.4), as parsed. */
+export interface ReceivedFields {
   /** The name the sending side announced (HELO/EHLO). */
   readonly fromHelo?: string;
   /** Reverse DNS name the receiving server recorded for the sending IP. */
@@ -80,15 +78,23 @@ export interface ReceivedHop {
   readonly for?: string;
   /** Timestamp after ";" as ISO 8601 UTC, when it parses. */
   readonly date?: string;
+  /** The sending side logged in (RFC 3848 protocol types such as ESMTPSA): an account's submission. */
+  readonly authenticated?: boolean;
+  readonly parsed: boolean;
+}
+
+export interface ReceivedHop extends ReceivedFields {
+  /** 0 = top of the header block (the last server that handled the mail). */
+  readonly index: number;
+  readonly raw: string;
   /** Added by the organisation's own or a trusted relay (so its "from" part is a fact). */
   readonly trusted: boolean;
   /** Below the origin hop: written by servers outside the organisation, so only a claim. */
   readonly unverified: boolean;
   /** Seconds between this hop and the one below it (negative = clock skew); absent when unknown. */
   readonly delaySeconds?: number;
-  readonly parsed: boolean;
-  /** The sending side logged in (RFC 3848 protocol types such as ESMTPSA): an account's submission. */
-  readonly authenticated?: boolean;
+  /** Country of `fromIp` from the injected lookup, or "private"/"special" for non-public addresses. */
+  readonly fromCountry?: string;
 }
 
 export interface OriginInfo {

@@ -7,18 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { cidrContains, isNonPublicIp, parseCidr, parseIp, type IpAddress } from "../../src/core/net/ip.js";
 import { domainOfAddress, hostToUnicode, isSameOrSubdomain, normalizeHostname, registrableDomain } from "../../src/core/net/domain.js";
+import { seededRandom } from "../helpers/random.js";
 
-/** mulberry32: a tiny seeded PRNG, so a failure reproduces from the seed in its message. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261126;
 const RUNS = 2000;
@@ -151,7 +141,7 @@ function rfc5952Problems(text: string, groups: readonly number[]): string[] {
 
 describe("IP properties (seeded)", () => {
   it("every spelling of an IPv6 address parses to one RFC 5952 text that parses back to the same bytes", () => {
-    const { int, pick, chance } = tools(prng(SEED));
+    const { int, pick, chance } = tools(seededRandom(SEED));
     let compressed = 0;
     let tiedRuns = 0;
     let singleZero = 0;
@@ -191,7 +181,7 @@ describe("IP properties (seeded)", () => {
   });
 
   it("every IPv4 address round-trips, and cidrContains agrees with a bit-by-bit reference", () => {
-    const { int, chance } = tools(prng(SEED + 1));
+    const { int, chance } = tools(seededRandom(SEED + 1));
     let inside = 0;
     let outside = 0;
     const bits = (a: IpAddress): string => Array.from(a.bytes, (b) => b.toString(2).padStart(8, "0")).join("");
@@ -322,7 +312,7 @@ describe("domain properties (seeded)", () => {
   }
 
   it("normalises every spelling of a host to one value, and normalising is idempotent", () => {
-    const t = tools(prng(SEED + 2));
+    const t = tools(seededRandom(SEED + 2));
     let idn = 0;
     let trailingDots = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -343,7 +333,7 @@ describe("domain properties (seeded)", () => {
   });
 
   it("hostToUnicode round-trips: normalising the Unicode form gives the host back", () => {
-    const t = tools(prng(SEED + 3));
+    const t = tools(seededRandom(SEED + 3));
     let decoded = 0;
     for (let run = 0; run < RUNS; run++) {
       const canonical = normalizeHostname(randomHost(t))!;
@@ -355,7 +345,7 @@ describe("domain properties (seeded)", () => {
   });
 
   it("the registrable domain is a label-aligned suffix of the host, the same for every subdomain", () => {
-    const t = tools(prng(SEED + 4));
+    const t = tools(seededRandom(SEED + 4));
     let found = 0;
     let multiLabelSuffix = 0;
     let privateSuffix = 0;

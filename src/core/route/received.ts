@@ -1,3 +1,4 @@
+import type { ReceivedFields } from "../analysis.js";
 import { parseIp } from "../net/ip.js";
 import { parseMailDate } from "./date.js";
 
@@ -26,23 +27,9 @@ import { parseMailDate } from "./date.js";
  * length of the field whatever an attacker writes into it.
  */
 
-export interface ParsedReceived {
-  readonly parsed: boolean;
-  readonly fromHelo?: string;
-  readonly fromHost?: string;
-  readonly fromIp?: string;
-  readonly by?: string;
-  readonly byIp?: string;
-  readonly via?: string;
-  readonly with?: string;
-  readonly id?: string;
-  readonly for?: string;
-  /** ISO 8601 UTC of the time stamp, when it parses and names its zone. */
-  readonly date?: string;
+export interface ParsedReceived extends ReceivedFields {
   /** The time stamp in milliseconds, for delays between hops. */
   readonly time?: number;
-  /** The sending side authenticated (RFC 3848 protocol types ESMTPA, ESMTPSA, LMTPA, ...). */
-  readonly authenticated?: boolean;
 }
 
 type Token =

@@ -149,6 +149,14 @@ function countryOf(ip: string, lookup: ((ip: string) => string | undefined) | un
   }
 }
 
+/** Country of a hop's sending address: "private"/"special" without asking the lookup for those. */
+function hopCountry(text: string, lookup: ((ip: string) => string | undefined) | undefined): string | undefined {
+  const ip = parseIp(text);
+  if (!ip) return undefined;
+  if (isNonPublicIp(ip)) return isLocalNetworkIp(ip) ? "private" : "special";
+  return countryOf(ip.text, lookup);
+}
+
 /** Headers in which webmail services and relays name the client that submitted the mail. */
 const CLIENT_IP_HEADERS = ["x-originating-ip", "x-sender-ip", "x-client-ip", "x-source-ip", "x-real-ip"];
 
@@ -202,6 +210,8 @@ export function buildRoute(
     if (p.date !== undefined) hop.date = p.date;
     if (p.authenticated) hop.authenticated = true;
     if (p.time !== undefined && below?.time !== undefined) hop.delaySeconds = Math.round((p.time - below.time) / 1000);
+    const country = p.fromIp === undefined ? undefined : hopCountry(p.fromIp, lookupCountry);
+    if (country !== undefined) hop.fromCountry = country;
     return hop;
   });
 

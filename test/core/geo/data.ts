@@ -70,17 +70,8 @@ export function textOf(family: 4 | 6, value: bigint): string {
   return Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16)).join(":");
 }
 
-/** mulberry32: small, seeded, so a failing case can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** The shared seeded generator, under the name these tests use. */
+export { seededRandom as seeded } from "../../helpers/random.js";
 
 /** A random BigInt of `bits` bits from a seeded generator. */
 export function randomBits(next: () => number, bits: number): bigint {

@@ -11,18 +11,8 @@ import {
   withinOneEdit,
   type LookalikeReference,
 } from "../../../src/core/net/lookalike.js";
+import { seededRandom } from "../../helpers/random.js";
 
-/** Small deterministic PRNG (mulberry32) so the property tests are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 function randomLabel(random: () => number, min: number, max: number, alphabet = LETTERS): string {
@@ -62,7 +52,7 @@ describe("skeleton", () => {
   });
 
   it("is idempotent (property, 2,000 random labels over confusable-rich letters)", () => {
-    const random = rng(1);
+    const random = seededRandom(1);
     for (let i = 0; i < 2000; i++) {
       const label = randomLabel(random, 1, 20, "rnmvwcldi10o53аеорсх-");
       expect(skeleton(skeleton(label))).toBe(skeleton(label));
@@ -72,7 +62,7 @@ describe("skeleton", () => {
 
 describe("withinOneEdit", () => {
   it("agrees with the quadratic OSA distance on random pairs (property)", () => {
-    const random = rng(2);
+    const random = seededRandom(2);
     for (let i = 0; i < 3000; i++) {
       const a = randomLabel(random, 0, 7, "abc");
       const b = random() < 0.5 ? randomLabel(random, 0, 7, "abc") : mutate(random, a);
@@ -141,7 +131,7 @@ describe("findLookalike", () => {
   });
 
   it("finds one-edit typos of long labels, not of short ones (property)", () => {
-    const random = rng(3);
+    const random = seededRandom(3);
     for (let i = 0; i < 500; i++) {
       const reference = pick(random, BRAND_REFERENCES);
       const label = domainParts(reference.domain)!.label;
@@ -156,7 +146,7 @@ describe("findLookalike", () => {
   });
 
   it("rarely matches random unrelated names (property: none of 2,000)", () => {
-    const random = rng(4);
+    const random = seededRandom(4);
     for (let i = 0; i < 2000; i++) {
       const host = `${randomLabel(random, 4, 12)}.${pick(random, ["com", "net", "co.jp", "jp", "org"])}`;
       expect(findLookalike(host, [...BRAND_REFERENCES, ORG]), host).toBeUndefined();
