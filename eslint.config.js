@@ -47,4 +47,76 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  {
+    // Shared UI words (the pane and the command line): as pure as the core.
+    files: ["src/ui/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: HOST_ONLY_MODULES.map((name) => ({ name, message: PURE_CORE })),
+          patterns: [{ group: HOST_ONLY_PATTERNS, message: PURE_CORE }],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    // The pane's view renders attacker-written mail: DOM only through createElement and text
+    // (src/taskpane/view/h.ts), never markup; the document is passed in, Office.js stays outside.
+    files: ["src/taskpane/view/**/*.ts"],
+    languageOptions: {
+      globals: { Document: "readonly", Element: "readonly", HTMLElement: "readonly", Node: "readonly", Text: "readonly", Intl: "readonly" },
+    },
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
+          (property) => ({ property, message: "Mail content is only ever set as text: build elements with h() (src/taskpane/view/h.ts)." }),
+        ),
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["document", "window", "DOMParser", "eval", "Function", "fetch", "XMLHttpRequest", "Office", "OfficeRuntime", "process", "Buffer"].map((name) => ({
+          name,
+          message: "The view is a pure function of (document, analysis, language): use the document passed in; no parsing, network or Office.js.",
+        })),
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: HOST_ONLY_MODULES.map((name) => ({ name, message: "The view runs in the pane: no Node, Office.js or DOM-emulation imports." })),
+          patterns: [{ group: HOST_ONLY_PATTERNS, message: "The view runs in the pane: no Node or Office.js imports." }],
+        },
+      ],
+    },
+  },
+  {
+    // The Outlook host, the pane's glue and the demo host run in the browser: no Node; mail content
+    // never becomes markup. The demo's sandboxed reading pane is the one srcdoc, marked where it is.
+    files: ["src/hosts/outlook/**/*.ts", "src/taskpane/*.ts", "src/demo/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
+          (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
+        ),
+      ],
+      "no-restricted-globals": ["error", ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." }))],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [...builtinModules, "jsdom", "playwright-core"].map((name) => ({ name, message: "Browser code: no Node modules." })),
+          patterns: [{ group: ["node:*"], message: "Browser code: no Node modules." }],
+        },
+      ],
+    },
+  },
+  {
+    // Scripts that drive Chromium pass functions to the page: those run with browser globals.
+    files: ["scripts/browser.js", "scripts/screenshot.js", "bench/addin.bench.js"],
+    languageOptions: {
+      globals: { document: "readonly", window: "readonly", location: "readonly", performance: "readonly", requestAnimationFrame: "readonly", MutationObserver: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+    },
+  },
 );

@@ -4,6 +4,8 @@
 // Every bench/*.bench.js exports `benchmarks`, a list of named benchmarks of two kinds:
 //   { name, setup?(), batch(state) -> operations done, unit }  throughput: operations per second
 //   { name, once() }                                            timing: first, best and median of 7 runs
+//                                                               (once may return a promise: it is awaited)
+//   { name, async report() -> string }                          a measurement that reports itself (browser figures)
 // A filter keeps the benchmarks whose name contains it.
 import { readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -38,11 +40,11 @@ function throughput(bench) {
   return `${rate(wall)} ${bench.unit ?? "operations"}/s (${rate(cpu)} per CPU-second)`;
 }
 
-function timing(bench) {
+async function timing(bench) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    bench.once();
+    await bench.once();
     times.push(performance.now() - start);
   }
   // The first run is what a process pays once (cold code); the others show the steady cost.
@@ -57,7 +59,7 @@ for (const file of files) {
   const { benchmarks } = await import(new URL(file, dir).href);
   for (const bench of benchmarks) {
     if (!selected(bench.name)) continue;
-    const result = bench.once ? timing(bench) : throughput(bench);
+    const result = bench.report ? await bench.report() : bench.once ? await timing(bench) : throughput(bench);
     console.log(`${bench.name.padEnd(56)} ${result}`);
   }
 }

@@ -3,19 +3,23 @@ import type { Language, Localized } from "../core/i18n.js";
 import { localized } from "../core/i18n.js";
 import { GEO_ATTRIBUTION } from "../core/geo/index.js";
 import { makeControlsVisible } from "../core/visible.js";
+import { ADVICE, SEVERITY_TEXT, VERDICT_TEXT } from "../ui/strings.js";
 
-/** Words of the text report, in both languages. */
+/** The pane's severity words, upper-case in English on a terminal ("HIGH"). */
+const upper = (text: Localized): Localized => localized(text.ja, text.en.toUpperCase());
+
+/** Words of the text report, in both languages (verdict, severity and advice shared with the pane: src/ui/strings.ts). */
 const T = {
   verdict: {
-    danger: localized("危険: 標的型攻撃メールの特徴があります", "DANGER: this mail shows signs of a targeted attack"),
-    caution: localized("注意: 不審な点があります", "CAUTION: something about this mail is suspicious"),
-    clean: localized("問題となる特徴は見つかりませんでした(安全の保証ではありません)", "No indicators found (this is not a guarantee of safety)"),
+    danger: VERDICT_TEXT.danger.line,
+    caution: VERDICT_TEXT.caution.line,
+    clean: VERDICT_TEXT.clean.line,
   } satisfies Record<Verdict, Localized>,
   severity: {
-    high: localized("高", "HIGH"),
-    medium: localized("中", "MEDIUM"),
-    low: localized("低", "LOW"),
-    info: localized("情報", "INFO"),
+    high: upper(SEVERITY_TEXT.high),
+    medium: upper(SEVERITY_TEXT.medium),
+    low: upper(SEVERITY_TEXT.low),
+    info: upper(SEVERITY_TEXT.info),
   } satisfies Record<Severity, Localized>,
   subject: localized("件名", "Subject"),
   from: localized("差出人", "From"),
@@ -36,10 +40,7 @@ const T = {
   links: localized("リンク数", "Links"),
   diagnostics: localized("診断(解析できなかったこと・確認できなかったこと)", "Diagnostics (what could not be read or checked)"),
   incomplete: localized("注意: 制限に達したため、解析は一部のみです。", "Note: a limit was reached; the analysis is incomplete."),
-  advice: localized(
-    "添付ファイルやリンクを開かないでください。差出人にはメールに書かれた連絡先ではなく、別途調べた電話番号などで確認し、セキュリティ窓口に報告してください。",
-    "Do not open the attachments or links. Confirm with the sender using a phone number or address you look up yourself (not one in the mail), and report it to the security desk.",
-  ),
+  advice: ADVICE,
 } as const;
 
 const COLORS: Record<Verdict, string> = { danger: "\u001b[1;31m", caution: "\u001b[1;33m", clean: "\u001b[1;32m" };
@@ -75,7 +76,10 @@ function formatRoute(analysis: Analysis, lang: Language): string[] {
   for (const hop of [...route.hops].reverse()) lines.push(hopLine(hop, origin?.hopIndex, lang));
   if (route.claimedClientIp) lines.push(`  ${T.claimedClient[lang]}: ${route.claimedClientIp}`);
   // DB-IP's licence (CC BY 4.0) asks for this wherever a country from its data is shown.
-  const fromDbIp = route.hops.some((h) => h.fromCountry !== undefined && h.fromCountry !== "private" && h.fromCountry !== "special") || origin?.countrySource === "lookup";
+  const fromDbIp =
+    route.hops.some((h) => h.fromCountry !== undefined && h.fromCountry !== "private" && h.fromCountry !== "special") ||
+    origin?.countrySource === "lookup" ||
+    (origin?.countryByLookup !== undefined && origin.countryByLookup !== origin.country);
   if (fromDbIp) lines.push(`  ${GEO_ATTRIBUTION.text[lang]} <${GEO_ATTRIBUTION.url}>`);
   return lines;
 }

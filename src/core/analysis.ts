@@ -1,5 +1,10 @@
 import type { Diagnostic } from "./diagnostics.js";
 import type { Localized } from "./i18n.js";
+import type { ContentKind } from "./attachments/content/kinds.js";
+import type { ContentIndicator } from "./attachments/content/scope.js";
+
+export type { ContentKind } from "./attachments/content/kinds.js";
+export type { ContentIndicator, IndicatorCode } from "./attachments/content/scope.js";
 
 export type Severity = "high" | "medium" | "low" | "info";
 export type Verdict = "danger" | "caution" | "clean";
@@ -24,8 +29,8 @@ export interface Finding {
   readonly evidence: readonly Evidence[];
 }
 
-/** Where a link was found. */
-export type LinkSource = "html" | "text";
+/** Where a link was found: the HTML body, the text body, or inside an attachment (a PDF's link annotations). */
+export type LinkSource = "html" | "text" | "attachment";
 /** What the person sees as the link: a URL, a bare domain, other words, an image, nothing. */
 export type ShownKind = "url" | "domain" | "text" | "image" | "empty";
 
@@ -58,6 +63,8 @@ export interface LinkInfo {
   readonly target: LinkTarget;
   /** When `target` is a known rewriting wrapper (Safe Links, URL Defense, ...), the wrapped URL. */
   readonly unwrapped?: LinkTarget & { readonly wrapper: string };
+  /** For links found inside an attachment (source "attachment"): its index and name. */
+  readonly attachment?: { readonly index: number; readonly name: string };
 }
 
 /** What one Received field says (RFC 5321 §4.4), as parsed. */
@@ -167,6 +174,39 @@ export interface AttachmentInfo {
   readonly extension: string;
   /** Whether the content bytes were available to the core. */
   readonly contentAvailable: boolean;
+  /** SHA-256 of the content, lower-case hex (computed by the asynchronous step, see `digestAttachments`). */
+  readonly sha256?: string;
+  /** What the content is, whatever the name says; absent when the host gave no bytes. */
+  readonly content?: AttachmentContent;
+}
+
+/** One file inside an attachment (an archive entry, a file embedded in a document or notebook). */
+export interface AttachmentContentEntry {
+  /** Path inside; entries of an archive inside the attachment are "inner.zip/name". Hidden characters written out as [U+202E]. */
+  readonly name: string;
+  readonly size?: number;
+  readonly encrypted?: boolean;
+  readonly directory?: boolean;
+  /** 0: directly inside the attachment; 1: inside an archive inside it. */
+  readonly depth: number;
+  /** What its first bytes are, when they were read (see `AttachmentContent.kind`). */
+  readonly kind?: ContentKind;
+}
+
+/** What the attachment inspection found (src/core/attachments/content). */
+export interface AttachmentContent {
+  /** Stable token for what the bytes are ("zip", "ooxml-word", "pe-executable", "pdf", "html", ...). */
+  readonly kind: ContentKind;
+  /** The same for people ("ZIP archive", "Windows program (PE)"). */
+  readonly description: string;
+  /** The first entries listed (archives, disk images, embedded files). */
+  readonly entries: readonly AttachmentContentEntry[];
+  /** How many entries were listed in all (`entries` is clipped). */
+  readonly entryCount: number;
+  /** Facts found inside that the checks use (macros, remote templates, PDF actions, encrypted entries...). */
+  readonly indicators: readonly ContentIndicator[];
+  /** False when damage or a limit left part of it unread; the diagnostics say what. */
+  readonly complete: boolean;
 }
 
 export interface Analysis {

@@ -23,6 +23,7 @@ const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "TOO_MANY_ATTACHMENTS",
   "HEADER_TOO_LONG",
   "MIME_PARSE_FAILED",
+  "ATTACHMENT_CONTENT_LIMIT",
 ]);
 
 const MORE_EVIDENCE = localized("ほかに", "More");
@@ -57,6 +58,7 @@ export function analyze(snapshot: MessageSnapshot, options: AnalyzeOptions = {},
     now,
     lookupCountry: options.lookupCountry,
     initialDiagnostics: snapshot.diagnostics,
+    attachmentDigests: options.attachmentDigests,
   });
 
   const findings: Finding[] = [];

@@ -4,8 +4,11 @@ import type { Limits } from "./options.js";
 import type { Organization } from "./organization.js";
 import type { MailAddress, MessageSnapshot } from "./snapshot.js";
 import { describeAttachments } from "./attachments/describe.js";
+import type { ContentInspection } from "./attachments/content/inspect.js";
+import type { LinkInfo } from "./analysis.js";
 import { summarizeAuthentication } from "./auth/authentication.js";
 import { extractBody, type BodyFacts } from "./body/extract.js";
+import { buildLink } from "./body/link.js";
 import { buildRoute } from "./route/route.js";
 import { domainOfAddress, registrableDomain } from "./net/domain.js";
 
@@ -32,6 +35,8 @@ export interface RuleContext {
   readonly route: Route;
   readonly authentication: AuthenticationSummary;
   readonly attachments: readonly AttachmentInfo[];
+  /** Full content inspection of each attachment, by `AttachmentInfo.index`; undefined where the host gave no bytes. */
+  readonly attachmentContent: readonly (ContentInspection | undefined)[];
   /** Records what could not be parsed or checked; duplicates (same code and detail) are dropped. */
   report(diagnostic: Diagnostic): void;
   readonly diagnostics: readonly Diagnostic[];
@@ -44,6 +49,8 @@ export interface ContextInput {
   readonly now: Date;
   readonly lookupCountry?: (ip: string) => string | undefined;
   readonly initialDiagnostics?: readonly Diagnostic[];
+  /** SHA-256 of each attachment from the asynchronous step (AnalyzeOptions.attachmentDigests). */
+  readonly attachmentDigests?: readonly (string | undefined)[];
 }
 
 function lazy<T>(compute: () => T): () => T {
@@ -77,10 +84,25 @@ export function createContext(input: ContextInput): RuleContext {
     const domain = domainOfAddress(from?.address);
     return { from, domain, registrableDomain: registrableDomain(domain) };
   });
-  const body = lazy(() => extractBody(snapshot, limits, report));
+  const described = lazy(() => describeAttachments(snapshot, limits, report, input.attachmentDigests));
+  // Link targets found inside attachments (PDF URI actions) go to the link rules with the body's
+  // links, marked as coming from the attachment.
+  const body = lazy((): BodyFacts => {
+    const facts = extractBody(snapshot, limits, report);
+    const extra: LinkInfo[] = [];
+    const { attachments, inspections } = described();
+    inspections.forEach((inspection, index) => {
+      if (!inspection) return;
+      for (const uri of inspection.uris) {
+        // No shown text: a PDF link is an area on a page, so the rules comparing text and target skip it.
+        const raw = { source: "attachment" as const, element: inspection.kind, text: "", image: false, href: uri };
+        extra.push({ ...buildLink(raw, undefined, report).link, attachment: { index, name: attachments[index]!.name } });
+      }
+    });
+    return extra.length === 0 ? facts : { ...facts, links: [...facts.links, ...extra] };
+  });
   const route = lazy(() => buildRoute(snapshot, organization, limits, input.lookupCountry, report));
   const authentication = lazy(() => summarizeAuthentication(snapshot, organization, route(), report));
-  const attachments = lazy(() => describeAttachments(snapshot, limits, report));
 
   return {
     snapshot,
@@ -101,7 +123,10 @@ export function createContext(input: ContextInput): RuleContext {
       return authentication();
     },
     get attachments() {
-      return attachments();
+      return described().attachments;
+    },
+    get attachmentContent() {
+      return described().inspections;
     },
     report,
     diagnostics,

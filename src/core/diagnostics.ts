@@ -81,13 +81,32 @@ export const DIAGNOSTIC_TEXT = {
     "The mail has too many attachments; only the first {limit} were checked.",
   ),
   ATTACHMENT_CONTENT_NOT_INSPECTED: localized(
-    "添付ファイル「{name}」の中身はまだ検査していないため、次のチェックは行っていません: {rules}。ファイル名と宣言された種類だけで判定しています。",
-    "The contents of attachment \"{name}\" are not inspected yet, so these checks were not done: {rules}. It was judged by its name and declared type only.",
+    "添付ファイル「{name}」の中身を取得できなかったため、次のチェックは行っていません: {rules}。ファイル名と宣言された種類だけで判定しています。",
+    "The contents of attachment \"{name}\" were not available, so these checks were not done: {rules}. It was judged by its name and declared type only.",
+  ),
+  ATTACHMENT_CONTENT_LIMIT: localized(
+    "添付ファイル「{name}」は検査の上限に達したため、一部しか調べていません: {what}。",
+    "Attachment \"{name}\" was only partly inspected because a limit was reached: {what}.",
+  ),
+  ATTACHMENT_CONTENT_UNREADABLE: localized(
+    "添付ファイル「{name}」の中身の一部を調べられませんでした: {what}。",
+    "Part of the contents of attachment \"{name}\" could not be examined: {what}.",
   ),
   URL_UNPARSED: localized("リンク先 URL を解析できませんでした: {value}", "A link target could not be parsed as a URL: {value}"),
   RULE_FAILED: localized(
     "チェック {rule} の実行中に内部エラーが起きたため、このチェックの結果はありません。",
     "Check {rule} failed with an internal error; it has no result.",
+  ),
+  // Outlook host (src/hosts/outlook): what the client could not hand over, and why. {what} is
+  // filled per language by the host; the core's NO_HEADERS / NO_BODY / NO_ATTACHMENT_CONTENT
+  // then say which checks that skipped.
+  OUTLOOK_FEATURE_UNSUPPORTED: localized(
+    "この Outlook では{what}をアドインから読み取れません(要件セット Mailbox {version} が必要です)。",
+    "This Outlook client does not let add-ins read {what} (it needs requirement set Mailbox {version}).",
+  ),
+  OUTLOOK_CALL_FAILED: localized(
+    "Outlook から{what}を読み取れませんでした: {detail}",
+    "Outlook could not provide {what}: {detail}",
   ),
 } as const satisfies Record<string, Localized>;
 
@@ -114,6 +133,23 @@ export function diagnostic(
 ): Diagnostic {
   const clipped = detail === undefined ? undefined : clip(detail, MAX_DETAIL_CHARS);
   const message = fillLocalized(DIAGNOSTIC_TEXT[code], mapValues(values, (v) => (typeof v === "string" ? clip(v, MAX_DETAIL_CHARS) : v)));
+  return clipped === undefined ? { code, level, message } : { code, level, message, detail: clipped };
+}
+
+/**
+ * Like `diagnostic`, for values that are themselves text in every language (a reason written
+ * by the attachment inspection): each language's message gets that language's value.
+ */
+export function localizedDiagnostic(
+  code: DiagnosticCode,
+  level: DiagnosticLevel,
+  values: Readonly<Record<string, string | number | Localized>>,
+  detail?: string,
+): Diagnostic {
+  const pick = (language: keyof Localized): Record<string, string | number> =>
+    mapValues(values, (v) => (typeof v === "object" ? clip(v[language], MAX_DETAIL_CHARS) : typeof v === "string" ? clip(v, MAX_DETAIL_CHARS) : v));
+  const message: Localized = { ja: fillLocalized(DIAGNOSTIC_TEXT[code], pick("ja")).ja, en: fillLocalized(DIAGNOSTIC_TEXT[code], pick("en")).en };
+  const clipped = detail === undefined ? undefined : clip(detail, MAX_DETAIL_CHARS);
   return clipped === undefined ? { code, level, message } : { code, level, message, detail: clipped };
 }
 

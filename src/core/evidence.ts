@@ -50,6 +50,16 @@ export const LABEL = {
   scheme: localized("URL の種類(スキーム)", "URL scheme"),
   fileName: localized("ダウンロードされるファイル名", "File downloaded"),
   passwordField: localized("パスワード入力欄", "Password field"),
+  // Attachment content (src/core/attachments/content)
+  content: localized("中身の種類", "Content"),
+  entry: localized("中のファイル", "File inside"),
+  encryptedEntry: localized("暗号化されているもの", "Encrypted"),
+  macro: localized("マクロ", "Macro"),
+  loadsFrom: localized("開いたときの読み込み先", "Loaded when opened from"),
+  embeddedObject: localized("埋め込まれたオブジェクト", "Embedded object"),
+  pdfFeature: localized("PDF の仕掛け", "PDF feature"),
+  pageFeature: localized("ページの仕掛け", "Page feature"),
+  foundIn: localized("見つかった場所", "Found in"),
 } as const satisfies Record<string, Localized>;
 
 export function evidence(label: Localized, value: string): Evidence {

@@ -1,5 +1,6 @@
 /** The pure analysis core: no Office.js, no DOM, no Node. Hosts translate into a MessageSnapshot. */
 export { analyze } from "./analyze.js";
+export { digestAttachments } from "./attachments/digest.js";
 export * from "./analysis.js";
 export type { MessageSnapshot, MailAddress, HeaderField, AttachmentSnapshot, SnapshotAvailability } from "./snapshot.js";
 export { type Config, type ConfigError, type ConfigResult, validateConfig, parseConfig } from "./config.js";

@@ -16,6 +16,17 @@ export interface Limits {
   readonly maxReceivedHops: number;
   /** Attachments examined per message. */
   readonly maxAttachments: number;
+  /** Entries listed per attachment (archive entries, nested entries and embedded files together). */
+  readonly maxArchiveEntries: number;
+  /**
+   * Bytes the attachment inspection may decompress for the whole message (OOXML parts, PDF
+   * object streams, the first bytes of archive entries, nested archives): what a zip bomb can cost.
+   */
+  readonly maxInflatedBytes: number;
+  /** Bytes of one attachment that a linear scan (PDF, RTF, HTML, OneNote) reads. */
+  readonly maxScanBytes: number;
+  /** Archives inside archives opened (1: an archive in the attachment is listed, an archive in that one is not). */
+  readonly maxNestingDepth: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,6 +35,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxLinks: 2000,
   maxReceivedHops: 100,
   maxAttachments: 500,
+  maxArchiveEntries: 10_000,
+  maxInflatedBytes: 16 * 1024 * 1024,
+  maxScanBytes: 32 * 1024 * 1024,
+  maxNestingDepth: 1,
 };
 
 export interface AnalyzeOptions {
@@ -36,6 +51,11 @@ export interface AnalyzeOptions {
    */
   readonly lookupCountry?: (ip: string) => string | undefined;
   readonly limits?: Partial<Limits>;
+  /**
+   * SHA-256 (lower-case hex) of each snapshot attachment, by index, from `digestAttachments`
+   * (WebCrypto is asynchronous; the analysis is not). analyzeEml fills it in.
+   */
+  readonly attachmentDigests?: readonly (string | undefined)[];
 }
 
 /** Resolves limits, rejecting values that are not whole non-negative numbers (a programming error, not bad mail). */

@@ -43,3 +43,13 @@ declare class TextEncoder {
 /** Built into every browser and Node; available to the core only through this declaration. */
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
+
+/**
+ * WebCrypto (W3C Web Cryptography API): only SHA-256 digests, for attachment hashes. Browsers
+ * expose it in secure contexts (the add-in's https pane); Node >= 19 as a global.
+ */
+declare const crypto: {
+  readonly subtle: {
+    digest(algorithm: "SHA-256", data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
+  };
+};

@@ -6,7 +6,7 @@
  * are written by the attacker and may be megabytes long.
  */
 import type { AttachmentInfo } from "../analysis.js";
-import { trimEndWhere } from "./describe.js";
+import { trimEndWhere } from "./extension.js";
 
 const set = (...groups: readonly (readonly string[])[]): ReadonlySet<string> => new Set(groups.flat());
 
@@ -108,7 +108,7 @@ export function macroKindOfType(type: string): MacroKind | undefined {
   return "document";
 }
 
-/** Archives whose entries the analysis cannot list yet (content inspection is a later step). */
+/** Archive extensions: what the person sees as an archive (the content inspection lists what is inside; see content/). */
 export const ARCHIVE_EXTENSIONS: ReadonlySet<string> = set(
   ["zip", "zipx", "rar", "7z", "gz", "tgz", "tar", "bz2", "tbz2", "xz", "txz", "z", "lz", "zst"],
   // lzh/lha: still common in Japan; cab: Windows cabinet; arj/ace/uue/arc: old formats used to

@@ -49,7 +49,13 @@ describe("attribution of DB-IP", () => {
     const analysis = analyze(makeSnapshot(), { now: FIXED_NOW });
     return { ...analysis, route: { hops: [], origin } };
   };
-  const routeLine = (analysis: Analysis, lang: "ja" | "en") => formatTextReport("x.eml", analysis, lang, false).split("\n").find((l) => l.includes(lang === "en" ? "Route:" : "送信経路"))!;
+  /** The route section of the text report: its heading line and the indented hop lines under it. */
+  const routeLine = (analysis: Analysis, lang: "ja" | "en") => {
+    const lines = formatTextReport("x.eml", analysis, lang, false).split("\n");
+    const start = lines.findIndex((l) => l.startsWith(lang === "en" ? "Route:" : "送信経路"));
+    const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
+    return lines.slice(start, end).join("\n");
+  };
 
   it("appears on the text report's route line when a country came from the table", () => {
     for (const lang of ["ja", "en"] as const) {

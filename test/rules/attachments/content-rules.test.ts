@@ -6,10 +6,11 @@ const notInspected = (analysis: ReturnType<typeof withAttachments>) =>
   analysis.diagnostics.filter((d) => d.code === "ATTACHMENT_CONTENT_NOT_INSPECTED");
 
 /**
- * These rules need the attachment's bytes looked into (zip flags and entries, PDF keys), which
- * is not implemented yet: they must say so and never claim a finding.
+ * These rules need the attachment's bytes looked into (zip flags and entries, PDF keys). When
+ * the host gives no bytes (cloud attachments, some Outlook clients) they must say so and never
+ * claim a finding. (The fixtures here carry no bytes; content-*.test.ts gives them some.)
  */
-describe("content-only rules (not inspected yet)", () => {
+describe("content-only rules without the bytes (not inspected)", () => {
   it("exist with their stable IDs", () => {
     expect([ATT_ENCRYPTED_ARCHIVE.id, ATT_ARCHIVE_WITH_EXECUTABLE.id, ATT_PDF_ACTIVE.id]).toEqual([
       "ATT_ENCRYPTED_ARCHIVE",

@@ -34,6 +34,17 @@ describe("ATT_EXECUTABLE", () => {
     },
   );
 
+  it("is medium for an internet shortcut to a web page, high for one to a file share, showing the target", () => {
+    const shortcut = (url: string) => new TextEncoder().encode(`[InternetShortcut]\r\nURL=${url}\r\nIconIndex=0\r\n`);
+    const web = fire(ATT_EXECUTABLE, { name: "Liberalism in America.url", bytes: shortcut("http://www.example.org/essay.html") });
+    expect(web?.severity).toBe("medium");
+    expect(values(web)).toContain("http://www.example.org/essay.html");
+    expect(fire(ATT_EXECUTABLE, { name: "invoice.url", bytes: shortcut("file://198.51.100.7/share/invoice.js") })?.severity).toBe("high");
+    expect(fire(ATT_EXECUTABLE, { name: "invoice.url", bytes: shortcut("\\\\198.51.100.7\\share\\x.exe") })?.severity).toBe("high");
+    // Without readable content the target is unknown: the name alone decides.
+    expect(fire(ATT_EXECUTABLE, { name: "invoice.url" })?.severity).toBe("high");
+  });
+
   it("carries name, declared type and size as evidence, one entry set per attachment", () => {
     const analysis = withAttachments(ATT_EXECUTABLE, { name: "a.exe", type: "application/octet-stream", size: 1234567 }, { name: "b.scr", size: 10 });
     const finding = analysis.findings[0]!;

@@ -15,15 +15,17 @@ export interface Att {
   readonly size?: number;
   readonly inline?: boolean;
   readonly contentId?: string;
+  /** The content; without it the attachment is one whose bytes the host could not give (name rules only). */
+  readonly bytes?: Uint8Array;
 }
 
 export function attachment(a: Att): AttachmentSnapshot {
   const base: AttachmentSnapshot = {
     name: a.name,
     declaredType: a.type ?? "application/octet-stream",
-    size: a.size ?? 1234,
+    size: a.size ?? a.bytes?.length ?? 1234,
     inline: a.inline ?? false,
-    bytes: new Uint8Array(0),
+    ...(a.bytes === undefined ? {} : { bytes: a.bytes }),
   };
   return a.contentId === undefined ? base : { ...base, contentId: a.contentId };
 }

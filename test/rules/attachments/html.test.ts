@@ -32,9 +32,11 @@ describe("ATT_HTML", () => {
     expect(fire(ATT_HTML, { name: "logo.svg", type: "image/svg+xml", inline: true, contentId: "<logo>" })).toBeUndefined();
   });
 
-  it("fires on an HTML file attached to a real .eml", async () => {
+  it("fires on an HTML file attached to a real .eml, with what the page contains", async () => {
     const analysis = await analyzeEmlWith([ATT_HTML], multipartEml([filePart("Fax.html", "text/html", PAGE)]));
-    expect(values(analysis.findings[0])).toEqual(["Fax.html", "text/html", `${Buffer.from(PAGE, "base64").length} B`]);
+    // Since content inspection, the evidence also says what the bytes are and what the page holds (a form).
+    expect(values(analysis.findings[0])).toEqual(["Fax.html", "text/html", `${Buffer.from(PAGE, "base64").length} B`, "HTML page", "(no action)"]);
+    expect(analysis.findings[0]?.severity).toBe("medium");
   });
 
   it("does not take the HTML body for an attachment", async () => {

@@ -5,12 +5,15 @@ import {
   extensionFamily,
   PDF_EXTENSIONS,
   PDF_TYPES,
+  typeFamily,
   ZIP_BASED_EXECUTABLES,
 } from "../../attachments/names.js";
 
 /** Rules that must look inside an archive; listed together in one "not inspected" diagnostic. */
 export const ARCHIVE_CONTENT_RULES = ["ATT_ENCRYPTED_ARCHIVE", "ATT_ARCHIVE_WITH_EXECUTABLE"] as const;
 export const PDF_CONTENT_RULES = ["ATT_PDF_ACTIVE"] as const;
+/** Rules that must look inside an Office, Ichitaro or RTF document. */
+export const DOCUMENT_CONTENT_RULES = ["ATT_MACRO_DOCUMENT", "ATT_REMOTE_TEMPLATE", "ATT_EQUATION_EDITOR"] as const;
 
 /**
  * An archive by its name, or by its declared type when the name says nothing (a ".docx" or
@@ -24,4 +27,10 @@ export function isArchive(a: AttachmentInfo): boolean {
 
 export function isPdf(a: AttachmentInfo): boolean {
   return PDF_EXTENSIONS.has(a.extension) || (PDF_TYPES.has(a.declaredType) && extensionFamily(a.extension) === undefined);
+}
+
+/** An Office, Ichitaro, Hangul or RTF document by its name, or by its declared type when the name says nothing. */
+export function isDocument(a: AttachmentInfo): boolean {
+  const byName = extensionFamily(a.extension);
+  return byName === "office" || (byName === undefined && typeFamily(a.declaredType) === "office");
 }

@@ -1,28 +1,38 @@
+import { LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule, type RuleHit } from "../../rule.js";
 import { ARCHIVE_CONTENT_RULES, isArchive } from "./content.js";
-import { checkedAttachments, reportContentNotInspected } from "./shared.js";
+import { attachmentEvidence, checkedAttachments, contentEvidence, contentOf, indicatorEvidence, indicatorsOf, reportContentNotInspected } from "./shared.js";
 
 /**
- * ATT_ENCRYPTED_ARCHIVE: a password-protected zip or another archive nobody can look into.
- *
- * Whether an archive is encrypted is written inside it (the zip entry flags), so a name alone
- * cannot tell. Until attachment content is inspected, this rule never produces a finding: it
- * records ATTACHMENT_CONTENT_NOT_INSPECTED for each archive instead. Reporting every zip as
- * "suspicious archive" would be a guess presented as a check, and in Japan, where zips with a
- * password sent separately are routine, it would train people to ignore the pane.
+ * ATT_ENCRYPTED_ARCHIVE: an archive or document nobody can look into — a zip with encrypted
+ * entries (traditional or AES), a RAR or 7z whose headers are encrypted, an encrypted archive
+ * inside the attachment, a password-protected Office document. Read from the content; a name
+ * alone cannot tell, so without the bytes the rule records ATTACHMENT_CONTENT_NOT_INSPECTED
+ * for each archive instead of guessing. Medium, not high: in Japan zips with a password sent
+ * separately are routine, and calling them all dangerous would train people to ignore the pane.
  */
 export const ATT_ENCRYPTED_ARCHIVE = defineRule({
   id: "ATT_ENCRYPTED_ARCHIVE",
   group: "attachments",
   severity: "medium",
-  title: localized("中身を確認できない圧縮ファイル(パスワード付きなど)です", "An archive whose contents cannot be checked (password-protected or similar)"),
+  title: localized("中身を確認できない圧縮ファイルや文書(パスワード付きなど)です", "An archive or document whose contents cannot be checked (password-protected or similar)"),
   explanation: localized(
-    "パスワード付きの ZIP など、ウイルス対策ソフトやメールサーバーが中身を調べられない圧縮ファイルです。攻撃者はこれを使って検査をすり抜けます。パスワードが同じメールや続けて届いたメールに書かれていても、送信者に別の手段で確かめるまで展開しないでください。",
-    "This archive (a password-protected ZIP or similar) cannot be examined by antivirus software or the mail server. Attackers use this to slip past those checks. Even if the password is given in this mail or in the next one, do not extract it until you have confirmed with the sender by other means.",
+    "パスワード付きの ZIP や文書など、ウイルス対策ソフトやメールサーバーが中身を調べられないファイルです。攻撃者はこれを使って検査をすり抜けます。パスワードが同じメールや続けて届いたメールに書かれていても、送信者に別の手段で確かめるまで開いたり展開したりしないでください。",
+    "This archive or document (a password-protected ZIP or similar) cannot be examined by antivirus software or the mail server. Attackers use this to slip past those checks. Even if the password is given in this mail or in the next one, do not open or extract it until you have confirmed with the sender by other means.",
   ),
   check(context): RuleHit[] {
-    for (const a of checkedAttachments(context)) if (isArchive(a)) reportContentNotInspected(context, a, ARCHIVE_CONTENT_RULES);
-    return [];
+    const hits: RuleHit[] = [];
+    for (const a of checkedAttachments(context)) {
+      const inspection = contentOf(context, a);
+      if (!inspection) {
+        if (isArchive(a)) reportContentNotInspected(context, a, ARCHIVE_CONTENT_RULES);
+        continue;
+      }
+      const found = indicatorsOf(inspection, "encrypted-entry", "encrypted-headers", "encrypted-document");
+      if (found.length === 0) continue;
+      hits.push({ evidence: attachmentEvidence(a, contentEvidence(inspection), ...indicatorEvidence(LABEL.encryptedEntry, found, 5)) });
+    }
+    return hits;
   },
 });

@@ -1,3 +1,7 @@
+import type { AttachmentInfo } from "../../analysis.js";
+import type { RuleContext } from "../../context.js";
+import { internetShortcutTarget, isWebTarget } from "../../attachments/content/internet-shortcut.js";
+import { LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule, type RuleHit } from "../../rule.js";
 import { EXECUTABLE_EXTENSIONS, EXECUTABLE_TYPES } from "../../attachments/names.js";
@@ -6,7 +10,20 @@ import { attachmentEvidence, checkedAttachments } from "./shared.js";
 /**
  * ATT_EXECUTABLE: an attachment that runs, installs or mounts something when opened — by its
  * extension (what Windows goes by) or by a declared type that says "program".
+ *
+ * An internet shortcut whose content points at an http(s) page is a link in a file: medium,
+ * with the target shown. Pointing anywhere else (file://, \\host\share), or unreadable: high.
  */
+const INTERNET_SHORTCUT_EXTENSIONS = new Set(["url", "website"]);
+
+function hitFor(context: RuleContext, attachment: AttachmentInfo): RuleHit {
+  if (!INTERNET_SHORTCUT_EXTENSIONS.has(attachment.extension)) return { evidence: attachmentEvidence(attachment) };
+  const bytes = context.snapshot.attachments[attachment.index]?.bytes;
+  const target = bytes ? internetShortcutTarget(bytes) : undefined;
+  if (target === undefined) return { evidence: attachmentEvidence(attachment) };
+  const evidence = attachmentEvidence(attachment, { label: LABEL.realTarget, value: target });
+  return isWebTarget(target) ? { severity: "medium", evidence } : { evidence };
+}
 export const ATT_EXECUTABLE = defineRule({
   id: "ATT_EXECUTABLE",
   group: "attachments",
@@ -19,6 +36,6 @@ export const ATT_EXECUTABLE = defineRule({
   check(context): RuleHit[] {
     return checkedAttachments(context)
       .filter((a) => EXECUTABLE_EXTENSIONS.has(a.extension) || EXECUTABLE_TYPES.has(a.declaredType))
-      .map((a) => ({ evidence: attachmentEvidence(a) }));
+      .map((a) => hitFor(context, a));
   },
 });

@@ -2,7 +2,11 @@ import type { AttachmentInfo, Evidence } from "../../analysis.js";
 import type { RuleContext } from "../../context.js";
 import { diagnostic } from "../../diagnostics.js";
 import { evidence, LABEL } from "../../evidence.js";
+import type { Localized } from "../../i18n.js";
 import { isInlineImage, visibleName } from "../../attachments/names.js";
+import type { ContentInspection } from "../../attachments/content/inspect.js";
+import { describeKind } from "../../attachments/content/kinds.js";
+import type { ContentIndicator, IndicatorCode } from "../../attachments/content/scope.js";
 
 /** The attachments the rules look at: everything except pictures shown inside the body. */
 export function checkedAttachments(context: RuleContext): readonly AttachmentInfo[] {
@@ -42,4 +46,26 @@ export function attachmentEvidence(attachment: AttachmentInfo, ...extra: readonl
  */
 export function reportContentNotInspected(context: RuleContext, attachment: AttachmentInfo, rules: readonly string[]): void {
   context.report(diagnostic("ATTACHMENT_CONTENT_NOT_INSPECTED", "warning", { name: attachmentLabel(attachment), rules: rules.join(", ") }));
+}
+
+/** The content inspection of an attachment; undefined when the host gave no bytes. */
+export function contentOf(context: RuleContext, attachment: AttachmentInfo): ContentInspection | undefined {
+  return context.attachmentContent[attachment.index];
+}
+
+export function indicatorsOf(inspection: ContentInspection | undefined, ...codes: readonly IndicatorCode[]): ContentIndicator[] {
+  return inspection ? inspection.indicators.filter((i) => codes.includes(i.code)) : [];
+}
+
+/** "Content: Word document (OOXML)". */
+export function contentEvidence(inspection: ContentInspection): Evidence {
+  return evidence(LABEL.content, describeKind(inspection.kind));
+}
+
+/** Evidence items for indicators (their details), at most `max`, then how many more. */
+export function indicatorEvidence(label: Localized, indicators: readonly ContentIndicator[], max = 10): Evidence[] {
+  const details = [...new Set(indicators.map((i) => i.detail).filter((d): d is string => d !== undefined && d !== ""))];
+  const out = details.slice(0, max).map((d) => evidence(label, d));
+  if (details.length > max) out.push(evidence(label, `+${details.length - max}`));
+  return out;
 }

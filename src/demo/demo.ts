@@ -1,0 +1,283 @@
+/**
+ * The demo host (demo.html): a mock Outlook reading pane beside the real task pane
+ * (taskpane.html in an iframe of the same origin), both driven by an Office stand-in that
+ * answers the Mailbox calls from an .eml. Sample mails, a file picker / drop zone, and
+ * demo.html?eml=<same-origin URL> open a mail; the stand-in records what the pane asked of
+ * Office (notification bar lines, new-message forms) and the page shows it.
+ *
+ * Mail content is set as text everywhere, except the mail's HTML body, which is shown the only
+ * way a reading pane can show it: inside an iframe with sandbox="" (no script, no forms, no
+ * popups, no navigation of this page) and its own CSP that blocks every remote load.
+ *
+ * Query parameters: eml=<same-origin URL>, lang=ja|en, mailbox=1.14|1.8|1.5.
+ */
+import { NOTIFICATION_ICON } from "../hosts/outlook/notify.js";
+import { installInMemoryBlob } from "../hosts/outlook/blob.js";
+import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
+import { STAND_IN_KEY } from "../taskpane/embedding.js";
+import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
+import { DEMO_TEXT, sampleTitle, type DemoLanguage } from "./text.js";
+
+// The demo parses mail with postal-mime too (see text-decoder.ts and blob.ts).
+installTextDecoderFix(window);
+installInMemoryBlob(window);
+
+/** Icons of the manifest's <bt:Images> (npm run validate checks the notification icon is one). */
+const MANIFEST_ICONS = ["Icon.16x16", "Icon.32x32", "Icon.80x80", NOTIFICATION_ICON];
+const SLOW_MS = 800;
+
+const params = new URLSearchParams(location.search);
+const initialLang = params.get("lang") ?? (navigator.language.toLowerCase().startsWith("ja") ? "ja" : "en");
+const standIn = new OfficeStandIn({
+  displayLanguage: initialLang === "ja" ? "ja-JP" : "en-US",
+  mailbox: ["1.14", "1.8", "1.5"].includes(params.get("mailbox") ?? "") ? params.get("mailbox")! : "1.14",
+  icons: MANIFEST_ICONS,
+});
+// What the task pane looks for in a same-origin parent when Office.onReady says "no host".
+(window as unknown as Record<string, unknown>)[STAND_IN_KEY] = standIn;
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`demo.html has no #${id}`);
+  return element as T;
+};
+
+function lang(): DemoLanguage {
+  return standIn.settings.displayLanguage.startsWith("ja") ? "ja" : "en";
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function applyLanguage(): void {
+  const l = lang();
+  document.documentElement.lang = l;
+  for (const e of document.querySelectorAll<HTMLElement>("[data-text]")) {
+    const key = e.dataset.text as keyof typeof DEMO_TEXT;
+    if (DEMO_TEXT[key]) e.textContent = DEMO_TEXT[key][l];
+  }
+  ($("lang") as HTMLSelectElement).value = standIn.settings.displayLanguage;
+  ($("client") as HTMLSelectElement).value = standIn.settings.mailbox;
+}
+
+// ---- the task pane ---------------------------------------------------------------------------
+
+/** Opens (or re-opens) the task pane, as the ribbon button does: a fresh load of taskpane.html. */
+function openPane(): void {
+  const frame = el("iframe");
+  frame.src = "taskpane.html";
+  frame.title = DEMO_TEXT.paneTitle[lang()];
+  frame.className = "demo-pane__iframe";
+  $("pane").replaceChildren(frame);
+}
+
+// ---- the reading pane ------------------------------------------------------------------------
+
+/** The policy of the reading-pane document: its own styles, inline images; nothing remote. */
+const READING_PANE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:";
+
+function showMessage(open: OpenItem): void {
+  const { email } = open;
+  $("msg-subject").textContent = email.subject ?? "";
+  const who = (a: { name: string; address: string }) => (a.name ? `${a.name} <${a.address}>` : a.address);
+  const from = email.from && !email.from.group ? who(email.from) : "";
+  $("msg-from").textContent = from;
+  $("msg-to").textContent = (email.to ?? []).flatMap((a) => (a.group ? a.group : [a])).map(who).join(", ");
+  $("msg-date").textContent = email.date ? new Date(email.date).toLocaleString(lang() === "ja" ? "ja-JP" : "en-US") : "";
+  $("msg-attachments").replaceChildren(
+    ...open.attachments.filter((a) => !a.isInline).map((a) => el("li", `${a.name || "(no name)"} · ${a.size.toLocaleString("en-US")} B`, "demo-attachment")),
+  );
+  $("msg-error").hidden = true;
+  const body = $("msg-body");
+  if (email.html !== undefined) {
+    // One frame, kept from mail to mail (a new sandboxed frame may cost a new process).
+    const frame = body.querySelector("iframe") ?? el("iframe");
+    // sandbox="" : no script, no forms, no popups, no top navigation, an opaque origin.
+    frame.setAttribute("sandbox", "");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.title = DEMO_TEXT.body[lang()];
+    frame.className = "demo-message__frame";
+    // The one place mail HTML becomes a document: srcdoc of the sandboxed frame above, behind a
+    // policy (first in the document, so it applies before anything the mail wrote) that blocks
+    // every remote load, and a <base> that keeps clicked links from navigating the frame.
+    // eslint-disable-next-line no-restricted-properties -- the sandboxed reading pane, see above
+    frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="${READING_PANE_CSP}"><base target="_blank">${email.html}`;
+    if (frame.parentElement !== body || body.childElementCount !== 1) body.replaceChildren(frame);
+  } else {
+    body.replaceChildren(el("pre", email.text ?? "", "demo-message__text"));
+  }
+  showNotifications();
+}
+
+function showNotifications(): void {
+  const open = standIn.current;
+  const lines = open ? [...(standIn.notifications.get(open.id)?.entries() ?? [])] : [];
+  $("notification-bar").replaceChildren(
+    ...lines.map(([key, d]) => {
+      const li = el("li", d.message, `demo-notification demo-notification--${d.type}`);
+      li.dataset.key = key;
+      return li;
+    }),
+  );
+}
+
+function showError(message: string): void {
+  const error = $("msg-error");
+  error.textContent = message;
+  error.hidden = false;
+}
+
+// ---- the call log ----------------------------------------------------------------------------
+
+function describeCall(call: RecordedCall): string {
+  switch (call.kind) {
+    case "notificationMessages.addAsync":
+    case "notificationMessages.replaceAsync":
+      return `${call.kind}("${call.key}", ${call.details.type}: "${call.details.message}")${call.ok ? "" : ` → ${call.error}`}`;
+    case "notificationMessages.removeAsync":
+      return `${call.kind}("${call.key}")${call.ok ? "" : ` → ${call.error}`}`;
+    case "displayNewMessageForm":
+      return `${call.kind}(${JSON.stringify(call.parameters)})`;
+    case "ItemChanged":
+      return `ItemChanged → ${call.handlers} handler(s)`;
+  }
+}
+
+standIn.onChange((call) => {
+  if (call) {
+    const li = el("li", `${call.itemId ?? "—"} · ${describeCall(call)}`, "demo-log__item");
+    li.dataset.kind = call.kind;
+    if (call.itemId) li.dataset.item = call.itemId;
+    $("calls").prepend(li);
+  }
+  showNotifications();
+});
+
+// ---- opening mail ----------------------------------------------------------------------------
+
+let selected = "";
+
+async function openBytes(bytes: Uint8Array, id: string): Promise<void> {
+  selected = id;
+  for (const b of document.querySelectorAll<HTMLElement>("[data-sample]")) b.setAttribute("aria-current", String(b.dataset.sample === id));
+  const open = await standIn.openEml(bytes, { id, latencyMs: ($("slow") as HTMLInputElement).checked ? SLOW_MS : 0 });
+  showMessage(open);
+}
+
+/** Mails fetched once per page: selecting a sample again is what Outlook does, not a download. */
+const fetched = new Map<string, Promise<Uint8Array>>();
+
+function fetchBytes(url: URL): Promise<Uint8Array> {
+  let bytes = fetched.get(url.href);
+  if (!bytes) {
+    bytes = (async () => {
+      const response = await fetch(url.href, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    })();
+    fetched.set(url.href, bytes);
+    bytes.catch(() => fetched.delete(url.href));
+  }
+  return bytes;
+}
+
+/** demo.html?eml=… accepts this origin's URLs only: the demo never fetches mail from elsewhere. */
+function sameOriginUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value, location.href);
+    return url.origin === location.origin ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function openUrl(url: URL, id: string): Promise<void> {
+  try {
+    await openBytes(await fetchBytes(url), id);
+  } catch (e) {
+    showError(`${DEMO_TEXT.cannotOpen[lang()]} ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function openFile(file: File): Promise<void> {
+  await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+async function loadSamples(): Promise<string[]> {
+  try {
+    const response = await fetch("samples/index.json", { credentials: "same-origin" });
+    const names: unknown = await response.json();
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function sampleList(names: readonly string[]): void {
+  $("samples").replaceChildren(
+    ...names.map((name) => {
+      const button = el("button", undefined, "demo-list__item");
+      button.type = "button";
+      button.dataset.sample = name;
+      button.append(el("span", sampleTitle(name, lang()), "demo-list__title"), el("span", name, "demo-list__file"));
+      button.addEventListener("click", () => void openUrl(new URL(`samples/${encodeURIComponent(name)}`, location.href), name));
+      const li = el("li");
+      li.append(button);
+      return li;
+    }),
+  );
+  for (const b of document.querySelectorAll<HTMLElement>("[data-sample]")) b.setAttribute("aria-current", String(b.dataset.sample === selected));
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  applyLanguage();
+  const names = await loadSamples();
+  sampleList(names);
+
+  $("ribbon-check").addEventListener("click", openPane);
+  $("lang").addEventListener("change", () => {
+    standIn.settings.displayLanguage = ($("lang") as HTMLSelectElement).value;
+    applyLanguage();
+    sampleList(names);
+    openPane(); // Outlook's display language is read when the pane loads
+  });
+  $("client").addEventListener("change", async () => {
+    standIn.settings.mailbox = ($("client") as HTMLSelectElement).value;
+    const open = standIn.current;
+    if (open) await openBytes(open.bytes, open.id); // the item's methods depend on the client
+    openPane();
+  });
+  ($("file") as HTMLInputElement).addEventListener("change", (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) void openFile(file);
+  });
+  const drop = $("drop");
+  for (const target of [drop, document.querySelector<HTMLElement>(".demo-reading")!]) {
+    target.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      drop.classList.add("demo-drop--over");
+    });
+    target.addEventListener("dragleave", () => drop.classList.remove("demo-drop--over"));
+    target.addEventListener("drop", (event) => {
+      event.preventDefault();
+      drop.classList.remove("demo-drop--over");
+      const file = event.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    });
+  }
+
+  const requested = params.get("eml");
+  const url = requested === null ? undefined : sameOriginUrl(requested);
+  if (requested !== null && url === undefined) showError(`${DEMO_TEXT.notSameOrigin[lang()]} ${requested}`);
+  else if (url) await openUrl(url, url.pathname.split("/").pop() || url.pathname);
+  else if (names[0] !== undefined) await openUrl(new URL(`samples/${encodeURIComponent(names[0])}`, location.href), names[0]);
+  openPane();
+}
+
+void main();

@@ -1,0 +1,127 @@
+/**
+ * The task pane: Office.onReady → config.json → check the open message → render; re-check when
+ * the pinned pane hears ItemChanged. Mail content reaches the page only through ./view, which
+ * builds DOM with textContent.
+ */
+import type { Language, Localized } from "../core/i18n.js";
+import { clearNotification } from "../hosts/outlook/clear-notification.js";
+import { currentItem } from "../hosts/outlook/current-item.js";
+import { displayLanguage, languageOf } from "../hosts/outlook/display-language.js";
+import { onItemChanged } from "../hosts/outlook/item-changed.js";
+import { notificationText } from "../hosts/outlook/notification-text.js";
+import { showNotification } from "../hosts/outlook/notify.js";
+import { officeReady, OUTLOOK_HOST } from "../hosts/outlook/on-ready.js";
+import { MAILBOX, mailboxSupport } from "../hosts/outlook/requirements.js";
+import { Checker, type PaneState } from "./checker.js";
+import { loadConfig } from "./config.js";
+import { embeddingStandIn } from "./embedding.js";
+import { geoLoader } from "./geo.js";
+import { PANE_TEXT } from "./messages.js";
+import type * as EngineModule from "./engine.js";
+import { mountView, renderAnalysis, renderStatus } from "./view/index.js";
+
+type Status = Parameters<typeof renderStatus>[1];
+
+/** The analysis engine, requested now: it downloads while Office initialises (see ./engine.ts). */
+const engine: Promise<typeof EngineModule> = import(/* webpackChunkName: "engine" */ "./engine.js");
+engine.catch(() => undefined); // a failure is reported where main() awaits it
+
+function mount(root: HTMLElement, element: HTMLElement, state: string, check?: number): void {
+  // mountView keeps the screen-reader live region in place from one result to the next.
+  mountView(root, element);
+  root.dataset.state = state;
+  if (check !== undefined) root.dataset.check = String(check);
+}
+
+function status(root: HTMLElement, lang: Language, value: Status, state: string = value.kind): void {
+  mount(root, renderStatus(document, value, lang), state);
+}
+
+function error(message: Localized, detail?: string): Status {
+  return detail === undefined ? { kind: "error", message } : { kind: "error", message, detail };
+}
+
+/** Office.onReady; outside Office, the stand-in of a same-origin embedding page (the demo host). */
+async function ready(): Promise<boolean> {
+  let info = await officeReady();
+  if (info.host === null) {
+    const standIn = embeddingStandIn(window);
+    if (standIn) {
+      standIn.install(window);
+      info = await officeReady();
+    }
+  }
+  return info.host === OUTLOOK_HOST;
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const inOutlook = await ready();
+  const lang = inOutlook ? displayLanguage() : languageOf(navigator.language);
+  document.documentElement.lang = lang;
+  if (!inOutlook) {
+    status(root, lang, error(PANE_TEXT.notInOutlook), "not-in-outlook");
+    return;
+  }
+  status(root, lang, { kind: "loading" });
+
+  const base = document.baseURI;
+  const config = await loadConfig(base);
+  if (config.kind === "invalid") {
+    status(root, lang, { kind: "config-error", errors: config.errors });
+    return;
+  }
+  if (config.kind === "unreadable") {
+    status(root, lang, error(PANE_TEXT.configUnreadable, config.detail), "config-error");
+    return;
+  }
+
+  const { readMessage, analyze, digestAttachments, createCountryLookup } = await engine;
+  const checker = new Checker<Office.MessageRead>({
+    read: (item) => readMessage(item),
+    analyze,
+    digestAttachments,
+    config: config.config,
+    loadGeo: geoLoader(base, createCountryLookup),
+    render: (state: PaneState, check: number) => render(root, lang, state, check),
+    notify: async (item, analysis) => {
+      const text = notificationText(analysis, lang);
+      if (text === undefined) await clearNotification(item);
+      else await showNotification(item, text);
+    },
+  });
+
+  // A pinned pane stays open while the person moves through the mailbox.
+  if (mailboxSupport(MAILBOX.itemChanged)) {
+    await onItemChanged(() => void checker.check(currentItem()));
+  }
+  await checker.check(currentItem());
+}
+
+function render(root: HTMLElement, lang: Language, state: PaneState, check: number): void {
+  switch (state.kind) {
+    case "loading":
+      mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
+      return;
+    case "no-item":
+      mount(root, renderStatus(document, error(PANE_TEXT.noItem), lang), "no-item", check);
+      return;
+    case "error":
+      mount(root, renderStatus(document, error(PANE_TEXT.failed, state.detail), lang), "error", check);
+      return;
+    case "analysis": {
+      const { analysis } = state;
+      mount(root, renderAnalysis(document, analysis, lang), "ready", check);
+      // For people and tests alike: where the snapshot came from and what could not be read.
+      root.dataset.source = state.read.source;
+      root.dataset.diagnostics = [...new Set(analysis.diagnostics.map((d) => d.code))].join(" ");
+      return;
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  const root = document.getElementById("app");
+  if (root) status(root, languageOf(navigator.language), error(PANE_TEXT.failed, e instanceof Error ? e.message : String(e)));
+});

@@ -1,0 +1,255 @@
+/**
+ * The words of the product's user interfaces, in Japanese and English: the task pane
+ * (src/taskpane/view) and the command line's text report (src/cli/text-report.ts) share the
+ * verdict and severity wording from here, so a person who sees both reads the same words.
+ *
+ * Pure data and string helpers: no DOM, no Node. Templates use `{name}` placeholders (see
+ * `fillTemplate` in src/core/i18n.ts). Rule titles, explanations and diagnostic messages are
+ * not here: they travel with the analysis (src/core).
+ *
+ * Wording rules: never call a mail "safe" (a clean result only means no indicators were found);
+ * say what to do, in the words an office worker uses.
+ */
+import type { Severity, Verdict, FindingGroup } from "../core/analysis.js";
+import type { DiagnosticLevel } from "../core/diagnostics.js";
+import { localized, type Localized } from "../core/i18n.js";
+
+export interface VerdictText {
+  /** The banner's headline: one or two words. */
+  readonly headline: Localized;
+  /** One sentence under the headline. */
+  readonly summary: Localized;
+  /** The command line's single verdict line. */
+  readonly line: Localized;
+}
+
+export const VERDICT_TEXT: Readonly<Record<Verdict, VerdictText>> = {
+  danger: {
+    headline: localized("危険", "Danger"),
+    summary: localized(
+      "このメールには標的型攻撃メールの特徴があります。",
+      "This mail shows the marks of a targeted attack.",
+    ),
+    line: localized("危険: 標的型攻撃メールの特徴があります", "DANGER: this mail shows signs of a targeted attack"),
+  },
+  caution: {
+    headline: localized("注意", "Caution"),
+    summary: localized(
+      "このメールには不審な点があります。差出人に確認できるまで、添付ファイルやリンクを開かないでください。",
+      "Something about this mail is suspicious. Until you have checked with the sender, do not open its attachments or links.",
+    ),
+    line: localized("注意: 不審な点があります", "CAUTION: something about this mail is suspicious"),
+  },
+  clean: {
+    headline: localized("問題となる特徴は見つかりませんでした", "No indicators found"),
+    summary: localized(
+      "これは安全の保証ではありません。心当たりのないメールや急な依頼には、引き続き注意してください。",
+      "This is not a guarantee. Stay careful with mail you did not expect or that asks for something urgently.",
+    ),
+    line: localized("問題となる特徴は見つかりませんでした(安全の保証ではありません)", "No indicators found (this is not a guarantee of safety)"),
+  },
+};
+
+/** Severity words. The command line prints them upper-case in English ("HIGH"). */
+export const SEVERITY_TEXT: Readonly<Record<Severity, Localized>> = {
+  high: localized("高", "High"),
+  medium: localized("中", "Medium"),
+  low: localized("低", "Low"),
+  info: localized("情報", "Info"),
+};
+
+/** "{n} findings of this severity", for the verdict summary. */
+export const SEVERITY_COUNT: Readonly<Record<Severity, Localized>> = {
+  high: localized("高 {n} 件", "{n} high"),
+  medium: localized("中 {n} 件", "{n} medium"),
+  low: localized("低 {n} 件", "{n} low"),
+  info: localized("情報 {n} 件", "{n} info"),
+};
+
+export const GROUP_TEXT: Readonly<Record<FindingGroup, Localized>> = {
+  links: localized("リンク", "Links"),
+  sender: localized("差出人と送信経路", "Sender and origin"),
+  attachments: localized("添付ファイル", "Attachments"),
+};
+
+export const DIAGNOSTIC_LEVEL_TEXT: Readonly<Record<DiagnosticLevel, Localized>> = {
+  error: localized("読み取れなかった", "Could not read"),
+  warning: localized("確認していない", "Not checked"),
+  info: localized("参考", "Note"),
+};
+
+/** What to do with a danger or caution verdict (the seed's annex 2, in the product's words). */
+export const NEXT_STEPS: readonly Localized[] = [
+  localized(
+    "添付ファイルを開いたり、リンクをクリックしたりしないでください。",
+    "Do not open the attachments or click the links.",
+  ),
+  localized(
+    "差出人に確認するときは、このメールに書かれた電話番号やアドレスではなく、名刺や公式サイトなどで自分で調べた連絡先を使ってください。",
+    "To check with the sender, use a phone number or address you look up yourself (a business card, the official website) — not one written in this mail.",
+  ),
+  localized("セキュリティ窓口に報告してください。", "Report the mail to the security desk."),
+  localized(
+    "すでに添付ファイルやリンクを開いてしまった場合も、そのことを報告に書いてください。",
+    "If you have already opened an attachment or a link, say so in the report.",
+  ),
+];
+
+/** The same advice as one paragraph (the command line prints it under a danger verdict). */
+export const ADVICE: Localized = localized(
+  "添付ファイルやリンクを開かないでください。差出人にはメールに書かれた連絡先ではなく、別途調べた電話番号などで確認し、セキュリティ窓口に報告してください。",
+  "Do not open the attachments or links. Confirm with the sender using a phone number or address you look up yourself (not one in the mail), and report it to the security desk.",
+);
+
+/** Results of SPF / DKIM / DMARC as a person reads them; keywords not listed are shown as written. */
+export const AUTH_RESULT_TEXT: Readonly<Record<string, Localized>> = {
+  pass: localized("成功", "pass"),
+  fail: localized("失敗", "fail"),
+  hardfail: localized("失敗", "fail"),
+  softfail: localized("失敗(弱)", "soft fail"),
+  none: localized("なし", "none"),
+  neutral: localized("判定なし", "neutral"),
+  policy: localized("ポリシーにより不合格", "policy"),
+  temperror: localized("一時的なエラー", "temporary error"),
+  permerror: localized("設定エラー", "permanent error"),
+  bestguesspass: localized("推定で成功", "best-guess pass"),
+};
+
+/** Every other word of the task pane. */
+export const UI = {
+  paneLabel: localized("メールのチェック結果", "Mail check result"),
+  severity: localized("重要度", "Severity"),
+  summaryCount: localized("見つかった特徴(重要度別): {counts}", "Found, by severity: {counts}"),
+  countSeparator: localized("、", ", "),
+  moreReasons: localized("ほか {n} 件", "and {n} more"),
+  lowOnly: localized(
+    "参考情報({n} 件)だけが見つかりました。判定には影響しません。",
+    "Only {n} note(s) for reference were found; they do not change the result.",
+  ),
+
+  // The message the result is about.
+  messageHeading: localized("チェックしたメール", "Mail checked"),
+  subject: localized("件名", "Subject"),
+  from: localized("差出人", "From"),
+  date: localized("日時", "Date"),
+  noSubject: localized("(件名なし)", "(no subject)"),
+  noFrom: localized("(差出人なし)", "(no sender)"),
+
+  // What to do next.
+  nextHeading: localized("次にすること", "What to do now"),
+  nextIntroDanger: localized("このメールは攻撃の可能性が高いため、次のようにしてください。", "This mail is likely an attack. Please:"),
+  nextIntroCaution: localized("差出人に確認できるまでは、次のようにしてください。", "Until you have checked with the sender:"),
+  report: localized("セキュリティ窓口に報告", "Report to security desk"),
+  reportClean: localized("気になる点があるときは報告できます", "Something still feels wrong? You can report it"),
+
+  // Findings.
+  groupCount: localized("{n} 件", "{n}"),
+  groupNone: localized("問題となる特徴は見つかりませんでした。", "No indicators here."),
+  evidence: localized("根拠", "Evidence"),
+  noEvidence: localized("(根拠の詳細はありません)", "(no further detail)"),
+  ruleId: localized("ルール ID", "Rule ID"),
+
+  // Links.
+  linksTableHeading: localized("リンクの表示と実際のリンク先", "Links: what is shown and where they go"),
+  linksNotClickable: localized(
+    "リンクは開けないように文字だけで表示しています。太字が実際の接続先のドメインです。",
+    "Links are shown as text only and cannot be opened here. The bold part is the domain that would really be contacted.",
+  ),
+  shownText: localized("表示されている文字", "Shown text"),
+  realTarget: localized("実際のリンク先", "Real destination"),
+  shownImage: localized("(画像)", "(image)"),
+  shownEmpty: localized("(文字なし)", "(no text)"),
+  shownElement: localized("<{element}> 要素", "<{element}> element"),
+  wrappedBy: localized("{wrapper} が書き換えたリンクです。本当のリンク先:", "Rewritten by {wrapper}. Real destination:"),
+  wrapperUrl: localized("書き換え後の URL", "Rewritten URL"),
+  idnShown: localized("画面上の見え方: {host}", "Displayed as: {host}"),
+  domainDiffers: localized("表示とは別のドメインです", "Not the domain shown"),
+  flagged: localized("指摘あり", "Flagged"),
+  repeated: localized("×{n}", "×{n}"),
+  moreLinks: localized("ほかのリンク {n} 件を表示", "Show {n} more links"),
+  noLinks: localized("リンクはありません。", "The mail has no links."),
+
+  // Route.
+  routeHeading: localized("送信経路", "Route"),
+  routeIntro: localized(
+    "メールが通ってきたサーバーを、古い順に上から並べています。",
+    "The servers the mail passed through, oldest first.",
+  ),
+  hopClaimed: localized("未確認(自己申告)", "Unverified (claimed)"),
+  hopClaimedNote: localized("外部のサーバーが書いた記録で、偽装できます", "Written by outside servers; can be forged"),
+  hopOrigin: localized("送信元(組織にメールを渡したサーバー)", "Origin (handed the mail to your organisation)"),
+  hopOriginUncertain: localized("送信元(推定)", "Origin (best guess)"),
+  hopReceived: localized("受信側のサーバー", "Receiving side"),
+  hopVerifiedNote: localized("受信側のサーバーが記録(確認済み)", "Recorded by the receiving side (verified)"),
+  hopUnreadable: localized("解析できない記録", "Unreadable record"),
+  hopNoSender: localized("(送信元の記録なし)", "(no sender recorded)"),
+  hopAnnounced: localized("名乗った名前: {helo}", "Announced itself as: {helo}"),
+  hopAuthenticated: localized("ログインしたアカウントから送信", "Sent from a logged-in account"),
+  hopDelay: localized("{s} 秒後", "+{s} s"),
+  delivered: localized("受信したサーバー", "Delivered to"),
+  claimedClient: localized("Web メール等が申告する送信者の端末", "Sender's device, as claimed by a webmail service"),
+  originUnknown: localized(
+    "メールが組織に入った地点(送信元)は特定できませんでした。",
+    "Where the mail entered your organisation (its origin) could not be determined.",
+  ),
+  noHops: localized("経路の記録(Received ヘッダー)がありません。", "The mail has no route records (Received headers)."),
+  ipAddress: localized("IP アドレス", "IP address"),
+  country: localized("国", "Country"),
+  countryPrivate: localized("プライベート IP", "private address"),
+  countrySpecial: localized("特殊用途の IP", "special-use address"),
+  countryForefront: localized("Microsoft 365 による判定", "according to Microsoft 365"),
+  countryByLookup: localized("IP データベースでは {country}", "IP database says {country}"),
+
+  // Authentication.
+  authHeading: localized("送信元の認証", "Sender authentication"),
+  authNotChecked: localized("未確認", "not checked"),
+  authGood: localized("成功", "passed"),
+  authBad: localized("失敗", "failed"),
+  authNeutral: localized("判定できず", "inconclusive"),
+
+  // Attachments.
+  attachmentsListHeading: localized("添付ファイルの一覧", "Attachment list"),
+  noAttachments: localized("添付ファイルはありません。", "The mail has no attachments."),
+  noName: localized("(名前なし)", "(no name)"),
+  declaredType: localized("宣言された種類", "Declared type"),
+  contentType: localized("中身の種類", "Actual content"),
+  size: localized("サイズ", "Size"),
+  sha256: localized("SHA-256", "SHA-256"),
+  inline: localized("本文に埋め込まれた画像など", "Embedded in the body"),
+  contentUnavailable: localized("中身は取得できませんでした(名前と種類だけで判定)", "Contents not available (judged by name and type only)"),
+  contentIncomplete: localized("一部しか調べられませんでした", "Only partly examined"),
+  entries: localized("中のファイル({n} 件)", "Files inside ({n})"),
+  moreEntries: localized("ほか {n} 件", "and {n} more"),
+  encrypted: localized("暗号化", "encrypted"),
+  bytes: localized("{n} バイト", "{n} bytes"),
+
+  // Diagnostics and footer.
+  diagnosticsSummary: localized("確認できなかったこと({n} 件)", "What could not be checked ({n})"),
+  incomplete: localized(
+    "制限に達したため、このメールの一部だけを調べました。",
+    "A limit was reached, so only part of this mail was examined.",
+  ),
+  checkedAt: localized("確認日時: {time}", "Checked: {time}"),
+  localOnly: localized(
+    "メールの内容はこの画面の中だけで調べ、外部には送信していません。",
+    "The mail was checked right here; nothing was sent anywhere.",
+  ),
+
+  // Status views.
+  loading: localized("このメールを確認しています…", "Checking this mail…"),
+  errorHeadline: localized("このメールを確認できませんでした", "This mail could not be checked"),
+  errorDetail: localized("詳しい情報", "Details"),
+  errorRetry: localized(
+    "メールを選び直すか、作業ウィンドウを開き直してください。続くときはセキュリティ窓口に連絡してください。",
+    "Select the mail again or reopen the pane. If it keeps happening, contact the security desk.",
+  ),
+  configHeadline: localized("アドインの設定に問題があります", "The add-in's configuration has a problem"),
+  configHelp: localized(
+    "管理者に連絡してください。設定ファイル(config.json)の次の項目を直す必要があります。",
+    "Please tell your administrator. These entries of the configuration file (config.json) need fixing.",
+  ),
+
+  // Hidden characters.
+  hiddenChar: localized("見えない文字 {code}", "Hidden character {code}"),
+  spaces: localized("[空白 {n} 個]", "[{n} spaces]"),
+} as const satisfies Record<string, Localized>;
