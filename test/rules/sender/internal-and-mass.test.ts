@@ -29,8 +29,18 @@ describe("INTERNAL_SENDER_EXTERNAL_ORIGIN", () => {
 
   it("is low when the organisation's domain authenticated the outside sender (an authorised service)", async () => {
     const auth = PASS.replaceAll("sender.example", "example.co.jp");
-    const a = await check(o365({ auth, headers: ["From: news@example.co.jp", "Subject: s"] }), RULE, ORG);
+    const a = await check(o365({ auth, ip: "133.0.0.1", headers: ["From: news@example.co.jp", "Subject: s"] }), RULE, ORG);
     expect(severityOf(a, ID)).toBe("low");
+  });
+
+  it("is medium again when that authenticated outside hop is in another country than the organisation's", async () => {
+    const auth = PASS.replaceAll("sender.example", "example.co.jp");
+    // 60.26.146.1 is CN in the test lookup; 133.0.0.1 is JP (the organisation's country).
+    const abroad = await check(o365({ auth, ip: "60.26.146.1", headers: ["From: news@example.co.jp", "Subject: s"] }), RULE, ORG);
+    expect(severityOf(abroad, ID)).toBe("medium");
+    expect(abroad.findings[0]!.evidence.map((e) => e.value)).toEqual(expect.arrayContaining(["CN", "JP"]));
+    const home = await check(o365({ auth, ip: "133.0.0.1", headers: ["From: news@example.co.jp", "Subject: s"] }), RULE, ORG);
+    expect(severityOf(home, ID)).toBe("low");
   });
 
   it("needs the organisation's domains and says so", async () => {

@@ -12,8 +12,15 @@ import { authOf, headersMissing, organizationMissing, reportOriginUnknown } from
  * Softer when the From domain authenticated (the organisation authorised that outside sender:
  * a newsletter service, a SaaS) or the outside hop was an authenticated submission (RFC 3848
  * ESMTPSA: one of the organisation's accounts logged in — a person working from home, or a
- * stolen password, which the low finding still shows).
+ * stolen password, which the low finding still shows). Unless the outside hop is in another
+ * country than the organisation's (config organization.country): an own account submitting
+ * from abroad is the stolen-password case of the seed's case 3, so medium.
  */
+/** A real country (not "private"/"special") other than the organisation's configured one. */
+function abroad(country: string | undefined, organizationCountry: string | undefined): boolean {
+  return !!country && !!organizationCountry && /^[A-Z]{2}$/.test(country) && country !== organizationCountry;
+}
+
 export const INTERNAL_SENDER_EXTERNAL_ORIGIN = defineRule({
   id: "INTERNAL_SENDER_EXTERNAL_ORIGIN",
   group: "sender",
@@ -38,12 +45,15 @@ export const INTERNAL_SENDER_EXTERNAL_ORIGIN = defineRule({
     }
     if (!route.enteredFromOutside) return [];
     let severity: Severity = "high";
-    if (authOf(context).fromAuthenticated || route.origin?.authenticated) severity = "low";
-    const items = [evidence(LABEL.from, context.sender.from?.address ?? domain)];
     const origin = route.origin;
+    if (authOf(context).fromAuthenticated || origin?.authenticated) {
+      severity = abroad(origin?.country, context.organization.country) ? "medium" : "low";
+    }
+    const items = [evidence(LABEL.from, context.sender.from?.address ?? domain)];
     if (origin) {
       items.push(evidence(LABEL.originIp, origin.host ? `${origin.ip} (${origin.host})` : origin.ip));
       if (origin.country) items.push(evidence(LABEL.originCountry, origin.country));
+      if (abroad(origin.country, context.organization.country)) items.push(evidence(LABEL.expectedCountry, context.organization.country!));
       const hop = route.hops[origin.hopIndex];
       if (hop) items.push(evidence(LABEL.receivedHop, hop.raw));
     }
