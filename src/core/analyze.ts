@@ -1,6 +1,6 @@
 import { SEVERITY_ORDER, verdictOf, type Analysis, type Evidence, type Finding, type FindingGroup } from "./analysis.js";
 import { DEFAULT_MASS_RECIPIENT_THRESHOLD } from "./config.js";
-import { createContext } from "./context.js";
+import { createContext, type RuleContext } from "./context.js";
 import { diagnostic, type DiagnosticCode } from "./diagnostics.js";
 import { localized } from "./i18n.js";
 import { resolveLimits, type AnalyzeOptions } from "./options.js";
@@ -8,6 +8,7 @@ import { resolveOrganization } from "./organization.js";
 import type { Rule } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import type { MessageSnapshot } from "./snapshot.js";
+import { stageTimer, type Timed } from "./timing.js";
 
 /** Evidence beyond this many items per finding is summarised, so one hostile mail cannot flood the pane. */
 export const MAX_EVIDENCE_PER_FINDING = 30;
@@ -43,24 +44,7 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/**
- * Analyses one message snapshot. Pure and synchronous: all I/O (clock, country lookup) comes in
- * through `options`. Never throws on bad mail — problems become diagnostics.
- */
-export function analyze(snapshot: MessageSnapshot, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
-  const limits = resolveLimits(options.limits);
-  const now = (options.now ?? (() => new Date()))();
-  const organization = resolveOrganization(options.config, DEFAULT_MASS_RECIPIENT_THRESHOLD);
-  const context = createContext({
-    snapshot,
-    organization,
-    limits,
-    now,
-    lookupCountry: options.lookupCountry,
-    initialDiagnostics: snapshot.diagnostics,
-    attachmentDigests: options.attachmentDigests,
-  });
-
+function runRules(context: RuleContext, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     let hits;
@@ -81,7 +65,34 @@ export function analyze(snapshot: MessageSnapshot, options: AnalyzeOptions = {},
       evidence: capEvidence(hits.flatMap((h) => h.evidence)),
     });
   }
-  findings.sort(compareFindings);
+  return findings.sort(compareFindings);
+}
+
+/**
+ * Analyses one message snapshot. Pure and synchronous: all I/O (clock, country lookup) comes in
+ * through `options`. Never throws on bad mail — problems become diagnostics.
+ */
+export function analyze(snapshot: MessageSnapshot, options: AnalyzeOptions = {}, rules: readonly Rule[] = RULES): Analysis {
+  const timed = stageTimer(options.timings);
+  return timed("analyze", () => analyzeTimed(snapshot, options, rules, timed));
+}
+
+function analyzeTimed(snapshot: MessageSnapshot, options: AnalyzeOptions, rules: readonly Rule[], timed: Timed): Analysis {
+  const limits = resolveLimits(options.limits);
+  const now = (options.now ?? (() => new Date()))();
+  const organization = resolveOrganization(options.config, DEFAULT_MASS_RECIPIENT_THRESHOLD);
+  const context = createContext({
+    snapshot,
+    organization,
+    limits,
+    now,
+    lookupCountry: options.lookupCountry,
+    initialDiagnostics: snapshot.diagnostics,
+    attachmentDigests: options.attachmentDigests,
+    timed,
+  });
+
+  const findings = timed("rules", () => runRules(context, rules));
 
   // Compute the shared facts even when no rule needed them: the analysis reports them.
   const { route, authentication, attachments } = context;

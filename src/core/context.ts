@@ -11,6 +11,7 @@ import { extractBody, type BodyFacts } from "./body/extract.js";
 import { buildLink } from "./body/link.js";
 import { buildRoute } from "./route/route.js";
 import { domainOfAddress, registrableDomain } from "./net/domain.js";
+import type { Timed } from "./timing.js";
 
 /** The sender as the rules see it. */
 export interface SenderFacts {
@@ -51,6 +52,8 @@ export interface ContextInput {
   readonly initialDiagnostics?: readonly Diagnostic[];
   /** SHA-256 of each attachment from the asynchronous step (AnalyzeOptions.attachmentDigests). */
   readonly attachmentDigests?: readonly (string | undefined)[];
+  /** Per-stage timing (AnalyzeOptions.timings); each fact is one stage. */
+  readonly timed?: Timed;
 }
 
 function lazy<T>(compute: () => T): () => T {
@@ -77,18 +80,19 @@ export function createContext(input: ContextInput): RuleContext {
   input.initialDiagnostics?.forEach(report);
 
   const { snapshot, organization, limits } = input;
-  const sender = lazy((): SenderFacts => {
+  const timed: Timed = input.timed ?? ((_stage, compute) => compute());
+  const sender = lazy((): SenderFacts => timed("sender", () => {
     // "Bank, Support <x@evil.example>" unquoted parses as two mailboxes, the first without an
     // address: the rules must look at the one that has an address.
     const from = snapshot.fromAll.find((m) => m.address.includes("@")) ?? snapshot.from;
     const domain = domainOfAddress(from?.address);
     return { from, domain, registrableDomain: registrableDomain(domain) };
-  });
-  const described = lazy(() => describeAttachments(snapshot, limits, report, input.attachmentDigests));
+  }));
+  const described = lazy(() => timed("attachments", () => describeAttachments(snapshot, limits, report, input.attachmentDigests)));
   // Link targets found inside attachments (PDF URI actions) go to the link rules with the body's
   // links, marked as coming from the attachment.
-  const body = lazy((): BodyFacts => {
-    const facts = extractBody(snapshot, limits, report);
+  const body = lazy((): BodyFacts => timed("body", () => {
+    const facts = extractBody(snapshot, limits, report, timed);
     const extra: LinkInfo[] = [];
     const { attachments, inspections } = described();
     inspections.forEach((inspection, index) => {
@@ -100,9 +104,13 @@ export function createContext(input: ContextInput): RuleContext {
       }
     });
     return extra.length === 0 ? facts : { ...facts, links: [...facts.links, ...extra] };
+  }));
+  const route = lazy(() => timed("route", () => buildRoute(snapshot, organization, limits, input.lookupCountry, report)));
+  const authentication = lazy(() => {
+    // The route first, so its time is not counted as authentication's.
+    const known = route();
+    return timed("authentication", () => summarizeAuthentication(snapshot, organization, known, report));
   });
-  const route = lazy(() => buildRoute(snapshot, organization, limits, input.lookupCountry, report));
-  const authentication = lazy(() => summarizeAuthentication(snapshot, organization, route(), report));
 
   return {
     snapshot,

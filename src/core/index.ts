@@ -5,6 +5,7 @@ export * from "./analysis.js";
 export type { MessageSnapshot, MailAddress, HeaderField, AttachmentSnapshot, SnapshotAvailability } from "./snapshot.js";
 export { type Config, type ConfigError, type ConfigResult, validateConfig, parseConfig } from "./config.js";
 export { type AnalyzeOptions, type Limits, DEFAULT_LIMITS } from "./options.js";
+export type { Stage, StageTimings } from "./timing.js";
 export { type Diagnostic, type DiagnosticCode, type DiagnosticLevel, DIAGNOSTIC_TEXT } from "./diagnostics.js";
 export { type Language, type Localized, LANGUAGES } from "./i18n.js";
 export { RULES } from "./rules/index.js";

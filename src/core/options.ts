@@ -1,4 +1,5 @@
 import type { Config } from "./config.js";
+import type { StageTimings } from "./timing.js";
 
 /**
  * Explicit limits on hostile input, in the manner of postal-mime's parseLimitOption: each is
@@ -56,6 +57,11 @@ export interface AnalyzeOptions {
    * (WebCrypto is asynchronous; the analysis is not). analyzeEml fills it in.
    */
   readonly attachmentDigests?: readonly (string | undefined)[];
+  /**
+   * Per-stage timing (bench/, the fuzzer): called with each stage's own time. Absent by default,
+   * and then nothing is measured.
+   */
+  readonly timings?: StageTimings;
 }
 
 /** Resolves limits, rejecting values that are not whole non-negative numbers (a programming error, not bad mail). */

@@ -31,6 +31,8 @@ function mount(root: HTMLElement, element: HTMLElement, state: string, check?: n
   mountView(root, element);
   root.dataset.state = state;
   if (check !== undefined) root.dataset.check = String(check);
+  delete root.dataset.source;
+  delete root.dataset.diagnostics;
 }
 
 function status(root: HTMLElement, lang: Language, value: Status, state: string = value.kind): void {

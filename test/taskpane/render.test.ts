@@ -141,8 +141,8 @@ describe("renderAnalysis over the bundled samples", () => {
     const table = view.querySelector("section[data-group=links] table")!;
     expect(all(table, "th[scope=col]").map((th) => th.textContent)).toEqual(["表示されている文字", "実際のリンク先"]);
     const row = table.querySelector("tbody tr")!;
-    expect(row.querySelector(".ctm-links__shown")!.textContent).toBe("https://www.example.go.jp/chotatsu/2027.html");
-    expect(row.querySelector(".ctm-links__shown strong")!.textContent).toBe("example.go.jp");
+    expect(row.querySelector(".ctm-links__shown")!.textContent).toBe("https://www.kikou-sample.go.jp/chotatsu/2027.html");
+    expect(row.querySelector(".ctm-links__shown strong")!.textContent).toBe("kikou-sample.go.jp");
     expect(row.querySelector(".ctm-links__target strong.ctm-url__domain")!.textContent).toBe("203.0.113.7");
     expect(row.querySelector(".ctm-links__target")!.textContent).toContain("http://203.0.113.7/download/youryou.php");
     expect(row.getAttribute("data-flagged")).toBe("high");

@@ -2,6 +2,7 @@ import type { LinkInfo, LinkTarget } from "../analysis.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Limits } from "../options.js";
 import type { MessageSnapshot } from "../snapshot.js";
+import type { Timed } from "../timing.js";
 import { scanHtml } from "./html.js";
 import { buildLink, type RawLink } from "./link.js";
 import { parseHref } from "./target.js";
@@ -68,25 +69,30 @@ function baseUrlOf(baseHrefs: readonly string[]): URL | undefined {
  * (one parse5 parse), otherwise URLs in the plain-text body. An HTML mail's text part is an
  * alternative rendering of the same content (RFC 2046 §5.1.4) and is not what the person sees.
  */
-export function extractBody(snapshot: MessageSnapshot, limits: Limits, report: (d: Diagnostic) => void): BodyFacts {
+export function extractBody(
+  snapshot: MessageSnapshot,
+  limits: Limits,
+  report: (d: Diagnostic) => void,
+  timed: Timed = (_stage, compute) => compute(),
+): BodyFacts {
   if (snapshot.available.body === false) {
     report(diagnostic("NO_BODY", "warning"));
     return EMPTY;
   }
   const html = snapshot.html ?? "";
-  if (html.trim() !== "") return extractHtml(html, limits, report);
+  if (html.trim() !== "") return extractHtml(html, limits, report, timed);
   const text = snapshot.text ?? "";
   if (text.trim() !== "") return extractText(text, limits, report);
   return EMPTY;
 }
 
-function extractHtml(full: string, limits: Limits, report: (d: Diagnostic) => void): BodyFacts {
+function extractHtml(full: string, limits: Limits, report: (d: Diagnostic) => void, timed: Timed): BodyFacts {
   let html = full;
   if (html.length > limits.maxHtmlChars) {
     report(diagnostic("HTML_TOO_LARGE", "warning", { limit: limits.maxHtmlChars }));
     html = html.slice(0, limits.maxHtmlChars);
   }
-  const scan = scanHtml(html, limits.maxLinks);
+  const scan = timed("html", () => scanHtml(html, limits.maxLinks));
   if (scan.truncated) report(diagnostic("TOO_MANY_LINKS", "warning", { limit: limits.maxLinks }));
   const base = baseUrlOf(scan.baseHrefs);
   const links: LinkInfo[] = [];

