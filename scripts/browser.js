@@ -61,9 +61,13 @@ export async function serveStatic(dir = DIST) {
  * Launches Chromium with a fresh profile. Returns the context and a record of every request
  * (`requests`), the requests that went to another origin than `origin` (`foreign`; office.js from
  * Office's CDN is served from the local package and does not leave), console errors and page
- * errors (`errors`).
+ * errors (`errors`). `options.allow` names further origins that may be reached (the report
+ * intake test's own server, and nothing else); `options.ignoreHTTPSErrors` accepts its
+ * self-signed certificate.
  */
 export async function launch(origin, options = {}) {
+  /** @type {string[]} */
+  const allowed = [origin, ...(options.allow ?? [])];
   const profile = mkdtempSync(join(tmpdir(), "check-this-mail-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -84,7 +88,7 @@ export async function launch(origin, options = {}) {
   });
   // Everything else that is not this origin is recorded and refused: nothing may leave.
   await context.route(
-    (url) => url.origin !== origin && !url.href.startsWith(OFFICE_CDN) && url.protocol !== "data:" && url.protocol !== "about:" && url.protocol !== "blob:",
+    (url) => !allowed.includes(url.origin) && !url.href.startsWith(OFFICE_CDN) && url.protocol !== "data:" && url.protocol !== "about:" && url.protocol !== "blob:",
     (route) => {
       record.foreign.push(route.request().url());
       return route.abort("blockedbyclient");

@@ -3,6 +3,8 @@
 // and the header fields the route and authentication parsers read. The corpora hold real mail
 // but few small examples of some formats; these make sure every reader is reached by mutations
 // of a few kilobytes. Nothing here is a real program or a copy of a real sample.
+import { Buffer } from "node:buffer";
+import { TextEncoder } from "node:util";
 import { crc32, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 
 const enc = new TextEncoder();
@@ -237,6 +239,28 @@ const mz = () => {
   return b;
 };
 
+/** RAR 4: marker, main header, file headers (one flagged encrypted), end block. */
+function rar4() {
+  const out = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00, 0, 0, 0x73, ...u16(0), ...u16(13), 0, 0, 0, 0, 0, 0];
+  for (const [name, encrypted] of [["invoice.pdf.exe", false], ["secret.docm", true]]) {
+    const bytesOfName = enc.encode(name);
+    out.push(0, 0, 0x74, ...u16(0x8000 | (encrypted ? 0x04 : 0)), ...u16(32 + bytesOfName.length), ...u32(4), ...u32(4), 2, ...u32(0), ...u32(0), 29, 0x30, ...u16(bytesOfName.length), ...u32(0x20), ...bytesOfName, 1, 2, 3, 4);
+  }
+  out.push(0, 0, 0x7b, ...u16(0x4000), ...u16(7));
+  return Uint8Array.from(out);
+}
+
+/** 7z with a plain header listing names (FilesInfo kName), no streams. */
+function sevenZip() {
+  const names = [0];
+  for (const name of ["scan.js", "photo.jpg.scr"]) {
+    for (const ch of name) names.push(...u16(ch.charCodeAt(0)));
+    names.push(0, 0);
+  }
+  const header = [0x01, 0x05, 2, 0x11, names.length, ...names, 0x00, 0x00];
+  return Uint8Array.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4, ...u32(0), ...u32(0), ...u32(0), ...u32(header.length), ...u32(0), ...u32(0), ...header]);
+}
+
 /** Base64 with 76-character lines (RFC 2045 §6.8). */
 function base64Lines(data) {
   const text = Buffer.from(data).toString("base64");
@@ -323,6 +347,8 @@ export function syntheticSeeds() {
     { name: "synthetic/pdf.eml", bytes: mail("scan.pdf", "application/pdf", pdf()) },
     { name: "synthetic/rtf.eml", bytes: mail("memo.doc", "application/rtf", rtf()) },
     { name: "synthetic/html.eml", bytes: mail("login.html", "text/html", HTML, { encoding: "quoted-printable" }) },
+    { name: "synthetic/rar.eml", bytes: mail("documents.rar", "application/x-rar-compressed", rar4()) },
+    { name: "synthetic/7z.eml", bytes: mail("archive.7z", "application/x-7z-compressed", sevenZip()) },
     { name: "synthetic/tgz.eml", bytes: mail("logs.tar.gz", "application/gzip", new Uint8Array(gzipSync(tar("run.exe", exe)))) },
     {
       name: "synthetic/plain.eml",

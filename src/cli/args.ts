@@ -2,8 +2,11 @@ import type { Language } from "../core/i18n.js";
 
 export type OutputFormat = "text" | "json";
 export type FailOn = "high" | "medium";
+/** "check": the analysis (the plain command); "report": the report to the security desk (`check-this-mail report …`). */
+export type Command = "check" | "report";
 
 export interface CliArgs {
+  readonly command: Command;
   readonly files: readonly string[];
   readonly configPath?: string;
   readonly format: OutputFormat;
@@ -30,8 +33,13 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return value as T;
 }
 
-/** Parses argv (without node and script). Accepts "--opt value" and "--opt=value"; "--" ends options. */
+/**
+ * Parses argv (without node and script). Accepts "--opt value" and "--opt=value"; "--" ends
+ * options. A first argument "report" selects the report subcommand (a mail file of that name is
+ * still reachable as "./report" or after "--").
+ */
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, isTty: boolean): CliArgs {
+  const command: Command = argv[0] === "report" ? "report" : "check";
   const files: string[] = [];
   let configPath: string | undefined;
   let format: OutputFormat = "text";
@@ -42,7 +50,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   let version = false;
   let optionsEnded = false;
 
-  for (let i = 0; i < argv.length; i++) {
+  for (let i = command === "report" ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (optionsEnded || arg === "-" || !arg.startsWith("-")) {
       files.push(arg);
@@ -80,6 +88,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         lang = oneOf("--lang", value(), ["ja", "en"] as const);
         break;
       case "--fail-on":
+        // The report is for the desk whatever the verdict; scripts gate on the plain command.
+        if (command === "report") throw new UsageError("--fail-on is not an option of report (use it without report)");
         failOn = oneOf("--fail-on", value(), ["high", "medium"] as const);
         break;
       case "--color":
@@ -93,5 +103,5 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     }
   }
   if (!help && !version && files.length === 0) throw new UsageError("no input: give one or more .eml files, folders, or - for standard input");
-  return { files, configPath, format, lang, failOn, color, help, version };
+  return { command, files, configPath, format, lang, failOn, color, help, version };
 }

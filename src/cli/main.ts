@@ -2,11 +2,16 @@ import { readFile } from "node:fs/promises";
 import type { Analysis, Severity } from "../core/analysis.js";
 import { parseConfig, type Config } from "../core/config.js";
 import type { Language } from "../core/i18n.js";
-import { analyzeEml } from "../hosts/eml/index.js";
+import { defaultAnswers } from "../core/report/answers.js";
+import { buildReport } from "../core/report/build.js";
+import { reportSubject, reportText } from "../core/report/text.js";
+import { REPORT_TEXT } from "../core/report/strings.js";
+import { analyzeEml, snapshotFromEml } from "../hosts/eml/index.js";
 import { nodeCountryLookup } from "../hosts/node/geo.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
 import { expandInputs } from "./inputs.js";
 import { formatTextReport } from "./text-report.js";
+import { makeControlsVisible } from "../core/visible.js";
 
 /** Exit codes: documented in README and --help; scripts depend on them. */
 export const EXIT = {
@@ -21,10 +26,17 @@ export const EXIT = {
 
 const HELP: Record<Language, string> = {
   en: `Usage: check-this-mail [options] FILE.eml... | FOLDER... | -
+       check-this-mail report [--lang ja|en] [--format text|json] [--config FILE] FILE.eml...
 
 Checks mail for the marks of a targeted attack (links whose text and destination differ,
 a sender domain that does not fit where the mail came from, risky attachments).
 Analysis runs locally; nothing is sent anywhere.
+
+"report" prints the report to the security desk instead: the nine-item checklist of IPA's
+guidance on targeted attack mail, filled from the mail (what only the recipient knows is left
+blank, sharing with vendors "no"), then the findings, indicators and full headers. Links are
+defanged (hxxp://, example[.]com). With --format json, one report document per line
+(docs/report.schema.json), the original message included as base64.
 
 Options:
   -c, --config FILE        organisation settings (JSON; see README "Configuration")
@@ -32,6 +44,7 @@ Options:
   -l, --lang ja|en         language of the text report (default: from LANG)
       --fail-on high|medium
                            exit 3 when any mail has a finding of this severity or higher
+                           (not with report)
       --color, --no-color  colour the verdict (default: when writing to a terminal)
   -h, --help               this help
   -V, --version            version
@@ -40,16 +53,22 @@ Exit status: 0 all inputs analysed, 1 an input could not be read,
 2 usage or configuration error, 3 --fail-on threshold reached.
 `,
   ja: `使い方: check-this-mail [オプション] ファイル.eml... | フォルダー... | -
+       check-this-mail report [--lang ja|en] [--format text|json] [--config ファイル] ファイル.eml...
 
 メールに標的型攻撃の特徴(表示とリンク先が異なるリンク、送信元と合わない差出人ドメイン、
 危険な添付ファイルなど)がないかを調べます。解析はこのコンピューター内だけで行い、外部には何も送りません。
+
+report を付けると、セキュリティ窓口への報告を出力します。IPA の標的型攻撃メールの手引きにある
+9 項目をメールから分かる範囲で埋め(受信者にしか分からない項目は空欄、ベンダーへの提供は「いいえ」)、
+検出事項、指標(IOC)、ヘッダー全文を続けます。リンクは hxxp:// や example[.]com の形に無効化します。
+--format json では 1 行に 1 件の報告(docs/report.schema.json)を、元のメールを base64 で含めて出力します。
 
 オプション:
   -c, --config ファイル    組織の設定(JSON。README の「Configuration」を参照)
   -f, --format text|json   text は人が読む形式(既定)、json は 1 行 1 メールの JSON
   -l, --lang ja|en         テキスト出力の言語(既定: 環境変数 LANG から判断)
       --fail-on high|medium
-                           この重要度以上の検出事項があれば終了コード 3 で終わる
+                           この重要度以上の検出事項があれば終了コード 3 で終わる(report では使えない)
       --color, --no-color  判定に色を付ける(既定: 端末に出力するとき)
   -h, --help               このヘルプ
   -V, --version            バージョン
@@ -67,6 +86,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
+  /** The report's time (tests fix it); the system clock when absent. */
+  readonly now?: () => Date;
 }
 
 async function packageVersion(): Promise<string> {
@@ -91,6 +112,28 @@ async function loadConfig(path: string, io: Io, lang: Language): Promise<Config 
 function reachesThreshold(analysis: Analysis, failOn: CliArgs["failOn"]): boolean {
   if (!failOn) return false;
   return analysis.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
+/**
+ * `report`: the report the pane sends to the desk, for the CSIRT's own use. The person's answers
+ * are unknowable here and stay blank (the machine running this is the analyst's, not the
+ * recipient's, so item 8 is blank too). The snapshot is read again from the same bytes rather
+ * than re-implementing analyzeEml, so the findings are exactly the plain command's.
+ */
+async function formatDeskReport(name: string, bytes: Uint8Array, analysis: Analysis, config: Config | undefined, args: CliArgs, io: Io): Promise<string> {
+  const snapshot = await snapshotFromEml(bytes);
+  const report = buildReport({
+    analysis,
+    snapshot,
+    answers: defaultAnswers({ operatingSystem: "", clientVersion: "" }),
+    reportedAt: io.now?.() ?? new Date(),
+    config,
+    source: "cli",
+    originalEml: bytes,
+  });
+  if (args.format === "json") return `${JSON.stringify(report)}\n`;
+  const subject = `${REPORT_TEXT.subject[args.lang]}: ${reportSubject(report, args.lang)}`;
+  return `== ${makeControlsVisible(name)}\n${subject}\n\n${reportText(report, args.lang)}\n`;
 }
 
 /** Runs the command line; returns the exit code (never calls process.exit, so it is testable). */
@@ -133,6 +176,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup });
+    if (args.command === "report") {
+      io.stdout(await formatDeskReport(input.name, bytes, analysis, config, args, io));
+      continue;
+    }
     thresholdReached ||= reachesThreshold(analysis, args.failOn);
     io.stdout(args.format === "json" ? `${JSON.stringify({ file: input.name, ...analysis })}\n` : `${formatTextReport(input.name, analysis, args.lang, args.color)}\n`);
   }

@@ -18,6 +18,8 @@ const GROUP_ORDER: readonly FindingGroup[] = ["links", "sender", "attachments"];
 /** Diagnostics that mean a limit cut the analysis short. */
 const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "INPUT_TOO_LARGE",
+  "MIME_TOO_COMPLEX",
+  "TOO_MANY_AUTH_RESULTS",
   "HTML_TOO_LARGE",
   "TOO_MANY_LINKS",
   "TOO_MANY_HOPS",

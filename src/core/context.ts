@@ -109,7 +109,7 @@ export function createContext(input: ContextInput): RuleContext {
   const authentication = lazy(() => {
     // The route first, so its time is not counted as authentication's.
     const known = route();
-    return timed("authentication", () => summarizeAuthentication(snapshot, organization, known, report));
+    return timed("authentication", () => summarizeAuthentication(snapshot, organization, known, report, limits.maxAuthResults));
   });
 
   return {

@@ -15,6 +15,10 @@ export const DIAGNOSTIC_TEXT = {
     "The mail is larger than the limit; only its first {limit} bytes were analysed.",
   ),
   EMPTY_INPUT: localized("メールが空です。", "The mail is empty."),
+  MIME_TOO_COMPLEX: localized(
+    "メールの構造が上限({what})を超えているため、その手前までだけを解析しました。",
+    "The mail goes beyond a limit on its structure ({what}); only the part before it was analysed.",
+  ),
   NO_HEADERS: localized(
     "ヘッダー情報が取得できなかったため、送信経路と認証のチェックは行っていません。",
     "The mail's headers were not available, so route and authentication checks were skipped.",
@@ -75,6 +79,10 @@ export const DIAGNOSTIC_TEXT = {
   TOO_MANY_HOPS: localized(
     "Received ヘッダーが多すぎるため、上から {limit} 件だけを調べました。",
     "The mail has too many Received headers; only the top {limit} were checked.",
+  ),
+  TOO_MANY_AUTH_RESULTS: localized(
+    "認証結果ヘッダー(Authentication-Results)が多すぎるため、上から {limit} 件だけを調べました。",
+    "The mail has too many authentication result headers; only the top {limit} were checked.",
   ),
   TOO_MANY_ATTACHMENTS: localized(
     "添付ファイルが多すぎるため、最初の {limit} 件だけを調べました。",

@@ -10,3 +10,4 @@ export { type Diagnostic, type DiagnosticCode, type DiagnosticLevel, DIAGNOSTIC_
 export { type Language, type Localized, LANGUAGES } from "./i18n.js";
 export { RULES } from "./rules/index.js";
 export type { Rule, RuleHit } from "./rule.js";
+export * from "./report/index.js";

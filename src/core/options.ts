@@ -9,12 +9,37 @@ import type { StageTimings } from "./timing.js";
 export interface Limits {
   /** Bytes of raw mail read by the .eml host (Exchange's usual maximum message size is ~30 MB; 64 MiB leaves room for encoding). */
   readonly maxInputBytes: number;
+  /**
+   * What the .eml host hands to the MIME parser (postal-mime), whose cost follows the number of
+   * lines, header lines and parts whatever their size (about 0.7 µs, 2 µs and 75 µs each): a
+   * 4 MB mail of empty lines or of empty parts would take seconds. Beyond any of these, the rest
+   * of the mail is not read (MIME_TOO_COMPLEX).
+   * - lines: 500,000 hold a 35 MB message of base64 (76-character lines), above Exchange's maximum;
+   * - parts (lines that can delimit one): real mail has tens;
+   * - header lines (the mail's, its parts', and those of mails attached to it): real mail has
+   *   hundreds.
+   */
+  readonly maxInputLines: number;
+  readonly maxMimeParts: number;
+  readonly maxHeaderLines: number;
   /** Characters of HTML body handed to the HTML parser. */
   readonly maxHtmlChars: number;
+  /**
+   * Nodes of HTML handed to the HTML parser: the HTML body's, and (a separate allowance shared
+   * by all of them) the HTML attachments'. A start tag, comment or attribute is one node, a word
+   * of text an eighth (see body/html.ts htmlExtent): parse5 pays 1–5 µs per element or attribute,
+   * and its worst case is far from its character count. Real mail has a few thousand.
+   */
+  readonly maxHtmlNodes: number;
   /** Links examined per message. */
   readonly maxLinks: number;
   /** Received headers examined (real chains are < 30 hops; RFC 5321 §6.3 loop detection uses ~100). */
   readonly maxReceivedHops: number;
+  /**
+   * Authentication-Results fields read, and ARC-Authentication-Results fields read, each from the
+   * top (where the receiving side adds its own; real mail has a handful).
+   */
+  readonly maxAuthResults: number;
   /** Attachments examined per message. */
   readonly maxAttachments: number;
   /** Entries listed per attachment (archive entries, nested entries and embedded files together). */
@@ -32,9 +57,14 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 64 * 1024 * 1024,
+  maxInputLines: 500_000,
+  maxMimeParts: 2_000,
+  maxHeaderLines: 50_000,
   maxHtmlChars: 4 * 1024 * 1024,
+  maxHtmlNodes: 40_000,
   maxLinks: 2000,
   maxReceivedHops: 100,
+  maxAuthResults: 100,
   maxAttachments: 500,
   maxArchiveEntries: 10_000,
   maxInflatedBytes: 16 * 1024 * 1024,

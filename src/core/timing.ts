@@ -8,7 +8,7 @@
 export type Stage =
   /** The .eml host: postal-mime parse, header block, address fields (analyzeEml only). */
   | "mime"
-  /** SHA-256 of the attachments (analyzeEml only; asynchronous: WebCrypto). */
+  /** SHA-256 of the attachments (analyzeEml only): the wait after the analysis, WebCrypto hashing alongside it in its own thread. */
   | "digest"
   /** From address and its domain. */
   | "sender"

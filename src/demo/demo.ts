@@ -3,7 +3,8 @@
  * (taskpane.html in an iframe of the same origin), both driven by an Office stand-in that
  * answers the Mailbox calls from an .eml. Sample mails, a file picker / drop zone, and
  * demo.html?eml=<same-origin URL> open a mail; the stand-in records what the pane asked of
- * Office (notification bar lines, new-message forms) and the page shows it.
+ * Office (notification bar lines, new-message forms) and the page shows it — the report mail the
+ * pane opens is shown over the reading pane, as the security desk would receive it.
  *
  * Mail content is set as text everywhere, except the mail's HTML body, which is shown the only
  * way a reading pane can show it: inside an iframe with sandbox="" (no script, no forms, no
@@ -125,6 +126,40 @@ function showNotifications(): void {
   );
 }
 
+// ---- the draft the pane opened ---------------------------------------------------------------
+
+interface DraftParameters {
+  readonly toRecipients?: readonly (string | { emailAddress?: string })[];
+  readonly subject?: string;
+  readonly htmlBody?: string;
+  readonly attachments?: readonly { type?: string; name?: string; itemId?: string }[];
+}
+
+/**
+ * The text of a draft's htmlBody, as a person reads it: parsed by DOMParser into an inert
+ * document (no script runs, nothing loads) and shown as text — the <pre> and <p> blocks the
+ * pane wrote, in order.
+ */
+function draftText(html: string): string {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  const blocks = Array.from(parsed.body.querySelectorAll("pre, p")).map((e) => e.textContent ?? "");
+  return blocks.length > 0 ? blocks.join("\n\n") : (parsed.body.textContent ?? "");
+}
+
+/** Shows the mail the pane asked Outlook to open: recipients, subject, attachments, body text. */
+function showDraft(parameters: DraftParameters): void {
+  const l = lang();
+  $("draft-to").textContent = (parameters.toRecipients ?? []).map((r) => (typeof r === "string" ? r : (r.emailAddress ?? ""))).join(", ");
+  $("draft-subject").textContent = parameters.subject ?? "";
+  $("draft-attachments").textContent = (parameters.attachments ?? [])
+    .map((a) => (a.type === "item" ? `${a.name ?? ""} (${DEMO_TEXT.draftItem[l]}: ${a.itemId ?? ""})` : (a.name ?? "")))
+    .join(", ");
+  $("draft-body").textContent = draftText(parameters.htmlBody ?? "");
+  const draft = $("draft");
+  draft.hidden = false;
+  draft.dataset.itemId = standIn.current?.id ?? "";
+}
+
 function showError(message: string): void {
   const error = $("msg-error");
   error.textContent = message;
@@ -140,14 +175,20 @@ function describeCall(call: RecordedCall): string {
       return `${call.kind}("${call.key}", ${call.details.type}: "${call.details.message}")${call.ok ? "" : ` → ${call.error}`}`;
     case "notificationMessages.removeAsync":
       return `${call.kind}("${call.key}")${call.ok ? "" : ` → ${call.error}`}`;
-    case "displayNewMessageForm":
-      return `${call.kind}(${JSON.stringify(call.parameters)})`;
+    case "displayNewMessageForm": {
+      const p = call.parameters as DraftParameters;
+      const to = (p.toRecipients ?? []).map((r) => (typeof r === "string" ? r : r.emailAddress)).join(", ");
+      const attachments = (p.attachments ?? []).map((a) => `${a.type} "${a.name}"`).join(", ");
+      return `${call.kind}(to: ${to}; subject: "${p.subject ?? ""}"; htmlBody: ${(p.htmlBody ?? "").length} characters; attachments: ${attachments || "none"})${call.error ? ` → ${call.error}` : ""}`;
+    }
     case "ItemChanged":
       return `ItemChanged → ${call.handlers} handler(s)`;
   }
 }
 
 standIn.onChange((call) => {
+  if (call?.kind === "displayNewMessageForm" && call.error === undefined) showDraft(call.parameters as DraftParameters);
+  if (call === null) $("draft").hidden = true; // another mail is open
   if (call) {
     const li = el("li", `${call.itemId ?? "—"} · ${describeCall(call)}`, "demo-log__item");
     li.dataset.kind = call.kind;
@@ -241,6 +282,9 @@ async function main(): Promise<void> {
   sampleList(names);
 
   $("ribbon-check").addEventListener("click", openPane);
+  $("draft-close").addEventListener("click", () => {
+    $("draft").hidden = true;
+  });
   $("lang").addEventListener("change", () => {
     standIn.settings.displayLanguage = ($("lang") as HTMLSelectElement).value;
     applyLanguage();

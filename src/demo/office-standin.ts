@@ -7,7 +7,7 @@
  *   item.getAsFileAsync (1.14) · item.getAllInternetHeadersAsync (1.8) · item.body.getAsync (1.3)
  *   item.attachments (1.1) · item.getAttachmentContentAsync (1.8)
  *   item.notificationMessages add/replace/remove/getAll (1.3) — recorded
- *   mailbox.displayNewMessageForm (1.6) — recorded
+ *   mailbox.displayNewMessageForm (1.6) — recorded, with Office's parameter limits (it throws)
  *   mailbox.addHandlerAsync / removeHandlerAsync for ItemChanged (1.5)
  *   context.displayLanguage, context.requirements.isSetSupported, mailbox.diagnostics
  * A client set to an older Mailbox version has no methods of the newer sets, as in Outlook.
@@ -57,7 +57,7 @@ export interface StandInSettings {
 export type RecordedCall =
   | { readonly kind: "notificationMessages.addAsync" | "notificationMessages.replaceAsync"; readonly itemId: string; readonly key: string; readonly details: NotificationDetails; readonly ok: boolean; readonly error?: string }
   | { readonly kind: "notificationMessages.removeAsync"; readonly itemId: string; readonly key: string; readonly ok: boolean; readonly error?: string }
-  | { readonly kind: "displayNewMessageForm"; readonly itemId: string | null; readonly parameters: unknown }
+  | { readonly kind: "displayNewMessageForm"; readonly itemId: string | null; readonly parameters: unknown; readonly error?: string }
   | { readonly kind: "ItemChanged"; readonly itemId: string | null; readonly handlers: number };
 
 export interface NotificationDetails {
@@ -96,6 +96,40 @@ function mailboxes(list: readonly Address[] | undefined): { displayName: string;
     else out.push({ displayName: a.name, emailAddress: a.address });
   }
   return out;
+}
+
+/** Office's limits on displayNewMessageForm's parameters (Office.MessageForm, Office.MessageFormAttachment). */
+const MESSAGE_FORM_KEYS = new Set(["toRecipients", "ccRecipients", "bccRecipients", "subject", "htmlBody", "attachments"]);
+const MAX_SUBJECT_CHARS = 255;
+const MAX_HTML_BODY_CHARS = 32 * 1024;
+const MAX_RECIPIENTS = 100;
+
+/** Why Office would refuse these parameters, or undefined. */
+export function newMessageFormError(parameters: unknown): string | undefined {
+  if (typeof parameters !== "object" || parameters === null) return "InvalidParameters";
+  const p = parameters as Record<string, unknown>;
+  const unknown = Object.keys(p).find((k) => !MESSAGE_FORM_KEYS.has(k));
+  if (unknown !== undefined) return `ArgumentException: unknown parameter ${unknown}`;
+  for (const key of ["toRecipients", "ccRecipients", "bccRecipients"]) {
+    const list = p[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return `ArgumentException: ${key} must be an array`;
+    if (list.length > MAX_RECIPIENTS) return `ArgumentOutOfRange: more than ${MAX_RECIPIENTS} ${key}`;
+  }
+  if (p.subject !== undefined && (typeof p.subject !== "string" || p.subject.length > MAX_SUBJECT_CHARS)) return "ArgumentOutOfRange: subject longer than 255 characters";
+  if (p.htmlBody !== undefined && (typeof p.htmlBody !== "string" || p.htmlBody.length > MAX_HTML_BODY_CHARS)) return "ArgumentOutOfRange: htmlBody larger than 32 KB";
+  if (p.attachments !== undefined) {
+    if (!Array.isArray(p.attachments)) return "ArgumentException: attachments must be an array";
+    for (const a of p.attachments as Record<string, unknown>[]) {
+      if (typeof a?.name !== "string" || a.name.length === 0 || a.name.length > 255) return "ArgumentException: attachment name missing or longer than 255 characters";
+      if (a.type === "item") {
+        if (typeof a.itemId !== "string" || a.itemId === "") return "ArgumentException: an item attachment needs an itemId";
+      } else if (a.type === "file") {
+        if (typeof a.url !== "string" || a.url === "") return "ArgumentException: a file attachment needs a url";
+      } else return `ArgumentException: attachment type ${String(a.type)} (must be file or item)`;
+    }
+  }
+  return undefined;
 }
 
 function escapeHtml(text: string): string {
@@ -169,11 +203,16 @@ export class OfficeStandIn {
         if (eventType === ITEM_CHANGED) this.handlers = [];
         this.reply(callback, undefined, 0);
       },
-      displayNewMessageForm: (parameters: unknown) => {
-        this.record({ kind: "displayNewMessageForm", itemId: this.open?.id ?? null, parameters });
-      },
     };
     Object.defineProperty(mailbox, "item", { get: () => this.open?.item ?? null, enumerable: true });
+    // Mailbox 1.6: a client set to an older version has no such method (as in Outlook).
+    const displayNewMessageForm = (parameters: unknown): void => {
+      const error = newMessageFormError(parameters);
+      this.record({ kind: "displayNewMessageForm", itemId: this.open?.id ?? null, parameters, ...(error ? { error } : {}) });
+      // Office throws synchronously when a parameter is over its limit or unknown.
+      if (error) throw Object.assign(new Error(error), { name: error.split(":")[0] });
+    };
+    Object.defineProperty(mailbox, "displayNewMessageForm", { get: () => (this.supports("1.6") ? displayNewMessageForm : undefined), enumerable: true });
     this.context = {
       host: "Outlook",
       platform: "OfficeOnline",

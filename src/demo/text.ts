@@ -22,6 +22,15 @@ export const DEMO_TEXT = {
   paneTitle: t("Check This Mail", "Check This Mail"),
   pinned: t("ピン留め", "Pinned"),
   log: t("作業ウィンドウが Office に対して行った呼び出し(スタンドインが記録)", "Office calls the pane made (recorded by the stand-in)"),
+  subject: t("件名", "Subject"),
+  attachments: t("添付ファイル", "Attachments"),
+  draftTitle: t("新しいメッセージ(作業ウィンドウが作成)", "New message, opened by the pane"),
+  draftNote: t(
+    "Outlook では、この内容を確認して[送信]を押すとセキュリティ窓口に届きます。デモは何も送信しません。",
+    "In Outlook the person checks this mail and presses Send, and the security desk receives it. The demo sends nothing.",
+  ),
+  draftClose: t("破棄", "Discard"),
+  draftItem: t("Outlook アイテム", "Outlook item"),
   cannotOpen: t("メールを開けませんでした:", "The mail could not be opened:"),
   notSameOrigin: t("このデモと同じオリジンの URL だけを開けます:", "Only URLs of this demo's own origin can be opened:"),
 } as const;

@@ -1,8 +1,8 @@
 /**
  * The analysis engine of the pane: the .eml reader (postal-mime), the core (parse5, tldts, the
- * rules, attachment inspection) and the country table's reader. It is its own chunk, requested
- * the moment taskpane.js runs — in parallel with Office.onReady and config.json — so the pane's
- * first paint does not wait for it (see the bundle figures in dist/build.json).
+ * rules, attachment inspection), the country table's reader and the report model. It is its
+ * own chunk, requested the moment taskpane.js runs — in parallel with Office.onReady and
+ * config.json — so the pane's first paint does not wait for it (see dist/build.json).
  */
 import { installInMemoryBlob } from "../hosts/outlook/blob.js";
 import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
@@ -16,3 +16,5 @@ export { readMessage } from "../hosts/outlook/read-message.js";
 export { analyze } from "../core/analyze.js";
 export { digestAttachments } from "../core/attachments/digest.js";
 export { createCountryLookup } from "../core/geo/lookup.js";
+// The report to the security desk (built when the person presses Report, from the same analysis).
+export { buildReport, defaultAnswers, reportSubject, reportText } from "../core/report/index.js";

@@ -1,7 +1,7 @@
 /**
  * The task pane: Office.onReady → config.json → check the open message → render; re-check when
- * the pinned pane hears ItemChanged. Mail content reaches the page only through ./view, which
- * builds DOM with textContent.
+ * the pinned pane hears ItemChanged; the Report button opens the report form (./reporting.ts).
+ * Mail content reaches the page only through ./view, which builds DOM with textContent.
  */
 import type { Language, Localized } from "../core/i18n.js";
 import { clearNotification } from "../hosts/outlook/clear-notification.js";
@@ -11,12 +11,16 @@ import { onItemChanged } from "../hosts/outlook/item-changed.js";
 import { notificationText } from "../hosts/outlook/notification-text.js";
 import { showNotification } from "../hosts/outlook/notify.js";
 import { officeReady, OUTLOOK_HOST } from "../hosts/outlook/on-ready.js";
+import { mailboxDiagnostics } from "../hosts/outlook/mailbox-diagnostics.js";
+import type { ReadMessage } from "../hosts/outlook/read-message.js";
 import { MAILBOX, mailboxSupport } from "../hosts/outlook/requirements.js";
 import { Checker, type PaneState } from "./checker.js";
 import { loadConfig } from "./config.js";
 import { embeddingStandIn } from "./embedding.js";
+import { browserFacts, reportEnvironment } from "./environment.js";
 import { geoLoader } from "./geo.js";
 import { PANE_TEXT } from "./messages.js";
+import { Reporting } from "./reporting.js";
 import type * as EngineModule from "./engine.js";
 import { mountView, renderAnalysis, renderStatus } from "./view/index.js";
 
@@ -44,22 +48,40 @@ function error(message: Localized, detail?: string): Status {
 }
 
 /** Office.onReady; outside Office, the stand-in of a same-origin embedding page (the demo host). */
-async function ready(): Promise<boolean> {
+async function ready(): Promise<{ readonly inOutlook: boolean; readonly platform: string | null; readonly demo: boolean }> {
   let info = await officeReady();
+  let demo = false;
   if (info.host === null) {
     const standIn = embeddingStandIn(window);
     if (standIn) {
       standIn.install(window);
+      demo = true;
       info = await officeReady();
     }
   }
-  return info.host === OUTLOOK_HOST;
+  return { inOutlook: info.host === OUTLOOK_HOST, platform: info.platform, demo };
+}
+
+/** Copies the report text: the Clipboard API, else the selected text and the copy command (a frame may not be allowed either). */
+async function copyText(text: string, select: () => void): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // not allowed in this frame: try the selection
+  }
+  try {
+    select();
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  }
 }
 
 async function main(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
-  const inOutlook = await ready();
+  const { inOutlook, platform, demo } = await ready();
   const lang = inOutlook ? displayLanguage() : languageOf(navigator.language);
   document.documentElement.lang = lang;
   if (!inOutlook) {
@@ -79,14 +101,46 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { readMessage, analyze, digestAttachments, createCountryLookup } = await engine;
+  const loaded = await engine;
+  const { readMessage, analyze, digestAttachments, createCountryLookup } = loaded;
+  // Item 8 of the report (operating system, client), read once, while the first mail is checked.
+  const environment = browserFacts(navigator).then((facts) => reportEnvironment(mailboxDiagnostics(), platform, facts));
+  /** The item each read came from: the Report button reports the mail that was checked. */
+  const itemOf = new WeakMap<ReadMessage, Office.MessageRead>();
+  let shown: { state: Extract<PaneState, { kind: "analysis" }>; check: number } | undefined;
+  const reporting = new Reporting({
+    doc: document,
+    lang,
+    config: config.config,
+    engine: loaded,
+    environment,
+    source: demo ? "demo" : "outlook",
+    show: (form) => mount(root, form, "report", shown?.check),
+    back: () => {
+      if (!shown) return;
+      render(root, lang, shown.state, shown.check, onReport);
+      root.querySelector<HTMLElement>('[data-action="report"]')?.focus();
+    },
+    copy: copyText,
+  });
+  const onReport = (state: Extract<PaneState, { kind: "analysis" }>): (() => void) | undefined => {
+    const item = itemOf.get(state.read);
+    return item ? () => void reporting.open(item, state.analysis, state.read, () => shown?.state === state) : undefined;
+  };
   const checker = new Checker<Office.MessageRead>({
-    read: (item) => readMessage(item),
+    read: async (item) => {
+      const read = await readMessage(item);
+      itemOf.set(read, item);
+      return read;
+    },
     analyze,
     digestAttachments,
     config: config.config,
     loadGeo: geoLoader(base, createCountryLookup),
-    render: (state: PaneState, check: number) => render(root, lang, state, check),
+    render: (state: PaneState, check: number) => {
+      shown = state.kind === "analysis" ? { state, check } : undefined;
+      render(root, lang, state, check, onReport);
+    },
     notify: async (item, analysis) => {
       const text = notificationText(analysis, lang);
       if (text === undefined) await clearNotification(item);
@@ -101,7 +155,13 @@ async function main(): Promise<void> {
   await checker.check(currentItem());
 }
 
-function render(root: HTMLElement, lang: Language, state: PaneState, check: number): void {
+function render(
+  root: HTMLElement,
+  lang: Language,
+  state: PaneState,
+  check: number,
+  onReport: (state: Extract<PaneState, { kind: "analysis" }>) => (() => void) | undefined,
+): void {
   switch (state.kind) {
     case "loading":
       mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
@@ -114,7 +174,8 @@ function render(root: HTMLElement, lang: Language, state: PaneState, check: numb
       return;
     case "analysis": {
       const { analysis } = state;
-      mount(root, renderAnalysis(document, analysis, lang), "ready", check);
+      const report = onReport(state);
+      mount(root, renderAnalysis(document, analysis, lang, report ? { onReport: report } : undefined), "ready", check);
       // For people and tests alike: where the snapshot came from and what could not be read.
       root.dataset.source = state.read.source;
       root.dataset.diagnostics = [...new Set(analysis.diagnostics.map((d) => d.code))].join(" ");

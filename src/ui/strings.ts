@@ -253,3 +253,153 @@ export const UI = {
   hiddenChar: localized("見えない文字 {code}", "Hidden character {code}"),
   spaces: localized("[空白 {n} 個]", "[{n} spaces]"),
 } as const satisfies Record<string, Localized>;
+
+/**
+ * The report to the security desk: the form in the pane (src/taskpane/view/report-form.ts) and
+ * what the pane says about delivering it (src/taskpane/report.ts). The report itself — its nine
+ * items — is written by src/core/report.
+ */
+export const REPORT_FORM = {
+  heading: localized("セキュリティ窓口に報告", "Report to the security desk"),
+  intro: localized(
+    "窓口には、このメール(届いたままの形で添付)、チェック結果、下の回答が届きます。わかることだけ答えてください。空欄のままでもかまいません。",
+    "The desk receives this mail (attached as it arrived), the check result and your answers below. Answer what you know; anything can be left empty.",
+  ),
+  mailReported: localized("報告するメール", "Mail reported"),
+  to: localized("宛先", "To"),
+  intakeNote: localized(
+    "送信すると、報告はセキュリティ窓口のシステムに直接届きます。届かなかったときは報告のメールを作成します。",
+    "Sending delivers the report straight to the security desk's system; if that fails, a report mail is opened instead.",
+  ),
+  noDesk: localized(
+    "このアドインには報告先(セキュリティ窓口のアドレス)が設定されていません。下の文面をコピーして窓口に送るか、管理者に連絡してください。",
+    "No security desk address is set up for this add-in. Copy the text below and send it to your security desk yourself, or tell your administrator.",
+  ),
+
+  senderLegend: localized("差出人に確認しましたか?", "Did you check with the sender?"),
+  senderHint: localized(
+    "メールに書かれた連絡先ではなく、自分で調べた電話番号などで確認してください。",
+    "Use a phone number or address you looked up yourself, not one in the mail.",
+  ),
+  senderNotYet: localized("まだ確認していない", "Not yet"),
+  senderDenied: localized("送っていないと言われた", "They did not send it"),
+  senderConfirmed: localized("送ったと言われた", "They did send it"),
+
+  antivirusLegend: localized("ウイルス対策ソフト", "Antivirus"),
+  antivirusProduct: localized("使っている製品", "Product you use"),
+  antivirusProductHint: localized("例: Microsoft Defender", "For example: Microsoft Defender"),
+  antivirusDetected: localized("何か検知しましたか?", "Did it detect anything?"),
+  antivirusName: localized("検知名(表示された場合)", "Detection name (if it showed one)"),
+
+  yes: localized("はい", "Yes"),
+  no: localized("いいえ", "No"),
+  unknown: localized("わからない", "Don't know"),
+
+  actionsLegend: localized("このメールに対してしたこと", "What you did with the mail"),
+  openedAttachment: localized("添付ファイルを開きましたか?", "Did you open an attachment?"),
+  clickedLink: localized("リンクをクリックしましたか?", "Did you click a link?"),
+  whatHappened: localized("開いた・クリックしたとき、何が起きましたか?", "What happened when you opened or clicked it?"),
+  whatHappenedHint: localized(
+    "例: 何も表示されなかった、ログイン画面が出てパスワードを入力した",
+    "For example: nothing appeared; a sign-in page asked for my password and I entered it",
+  ),
+  damage: localized("気づいた被害", "Damage you have noticed"),
+  damageHint: localized(
+    "例: ファイルが開けなくなった、送った覚えのないメールが送信済みにある。なければ空欄のままで。",
+    "For example: files no longer open; mail you did not send is in Sent Items. Leave empty if none.",
+  ),
+  colleagues: localized("このメールを受け取った同僚(知っている範囲で)", "Colleagues you know received it"),
+  colleaguesHint: localized("人数、または「営業部全員」など", "A number, or who (for example: the whole sales team)"),
+
+  pcLegend: localized("お使いの PC", "Your PC"),
+  operatingSystem: localized("OS", "Operating system"),
+  clientVersion: localized("Outlook のバージョン", "Outlook version"),
+  prefilled: localized("自動で入力しました。違っていれば直してください。", "Filled in automatically; correct it if it is wrong."),
+  serverVersion: localized(
+    "Outlook on the web と新しい Outlook が伝える番号はメール サーバーのバージョンで、PC のものではありません。わかれば直してください。",
+    "Outlook on the web and new Outlook give the mail server's version here, not your PC's. Correct it if you know better.",
+  ),
+
+  shareLegend: localized("このメールをセキュリティ ベンダーと共有してよいですか?", "May the security desk share this mail with security vendors?"),
+  shareHint: localized(
+    "ベンダーが分析すると、ほかの人も守られます。ただしメールには個人情報や社外秘が含まれることがあります。迷ったら「いいえ」のままにしてください。",
+    "Vendors can analyse it and protect others too, but the mail may hold personal or confidential information. If unsure, leave it at No.",
+  ),
+  shareNo: localized("いいえ(共有しない)", "No, do not share it"),
+  shareYes: localized("はい(共有してよい)", "Yes, it may be shared"),
+
+  comments: localized("そのほか伝えたいこと", "Anything else"),
+  languageLegend: localized("報告の言語", "Language of the report"),
+
+  previewHeading: localized("送信される内容", "What will be sent"),
+  previewNote: localized(
+    "この文面に加えて、メール本体(届いたままの形)と、窓口のツール向けに同じ報告の JSON が届きます。",
+    "Besides this text, the desk receives the mail itself (as it arrived) and the same report as JSON for its tools.",
+  ),
+  previewLabel: localized("報告の文面(読み取り専用)", "Report text (read-only)"),
+
+  send: localized("セキュリティ窓口に送る", "Send to security desk"),
+  cancel: localized("キャンセル", "Cancel"),
+  copy: localized("文面をコピー", "Copy the text"),
+  copied: localized("文面をコピーしました。", "The text has been copied."),
+  copyFailed: localized(
+    "コピーできませんでした。文面を選択して Ctrl+C (Mac は ⌘+C) でコピーしてください。",
+    "The text could not be copied. Select it and press Ctrl+C (⌘+C on a Mac).",
+  ),
+  back: localized("チェック結果に戻る", "Back to the check result"),
+
+  sending: localized("セキュリティ窓口に送信しています…", "Sending to the security desk…"),
+  sentHeading: localized("報告しました", "Reported"),
+  sentIntake: localized("セキュリティ窓口のシステムに報告が届きました。", "The security desk's system has received the report."),
+  reference: localized("受付番号: {reference}", "Reference: {reference}"),
+  draftHeading: localized("報告のメールを作成しました", "Report mail opened"),
+  draftOpened: localized(
+    "宛先 {address} の報告メールを開きました。内容を確認して[送信]を押してください。押すまで報告は届きません。",
+    "A report mail to {address} has been opened. Check it and press Send: the report is not delivered until you do.",
+  ),
+  draftAttached: localized("このメールは添付済みです。", "This mail is attached to it."),
+  draftNotAttached: localized(
+    "このメールを添付できませんでした。作成したメールに、このメールを手動で添付してください(ドラッグ＆ドロップ)。",
+    "This mail could not be attached: attach it to the new mail by hand (drag it in).",
+  ),
+  jsonOmitted: localized(
+    "JSON はメール本文に収まらないため省きました(窓口は添付のメールから作れます)。",
+    "The JSON did not fit in a mail body and was left out (the desk can produce it from the attached mail).",
+  ),
+  intakeFailed: localized(
+    "セキュリティ窓口のシステムに送信できませんでした({detail})。代わりに報告のメールを作成しました。",
+    "The report could not be delivered to the security desk's system ({detail}). A report mail has been opened instead.",
+  ),
+  failedHeading: localized("まだ報告できていません", "Not reported yet"),
+  intakeFailedNoDraft: localized(
+    "セキュリティ窓口のシステムに送信できませんでした({detail})。",
+    "The report could not be delivered to the security desk's system ({detail}).",
+  ),
+  noAddress: localized(
+    "報告先のアドレスが設定されていないため、報告のメールを作成できません。文面をコピーして窓口に送るか、管理者に連絡してください。",
+    "No security desk address is set up, so no report mail can be opened. Copy the text and send it to your security desk, or tell your administrator.",
+  ),
+  noDraftSupport: localized(
+    "この Outlook では、アドインから新しいメールを作成できません(要件セット Mailbox 1.6 が必要です)。文面をコピーして窓口に送ってください。",
+    "This Outlook does not let add-ins open a new mail (it needs requirement set Mailbox 1.6). Copy the text and send it to your security desk.",
+  ),
+  draftFailed: localized(
+    "報告のメールを作成できませんでした({detail})。文面をコピーして窓口に送ってください。",
+    "The report mail could not be opened ({detail}). Copy the text and send it to your security desk.",
+  ),
+  timeout: localized("{s} 秒以内に応答がありませんでした", "no answer within {s} seconds"),
+  unreachable: localized("接続できませんでした", "could not connect"),
+  httpStatus: localized("HTTP {status} が返されました", "it answered HTTP {status}"),
+} as const satisfies Record<string, Localized>;
+
+/** The report mail's own words around the report text (src/taskpane/report.ts). */
+export const REPORT_MAIL = {
+  jsonHeading: localized(
+    "機械処理用の報告(JSON、スキーマ docs/report.schema.json バージョン {version}):",
+    "Machine-readable report (JSON, schema docs/report.schema.json version {version}):",
+  ),
+  jsonOmitted: localized(
+    "(機械処理用の JSON はメール本文に収まらないため省きました。添付のメールから check-this-mail report --format json で作れます。)",
+    "(The machine-readable JSON did not fit in a mail body and was left out: check-this-mail report --format json makes it from the attached mail.)",
+  ),
+} as const satisfies Record<string, Localized>;

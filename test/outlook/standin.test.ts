@@ -17,6 +17,22 @@ describe("the demo's Office stand-in", () => {
     const office = standIn({ mailbox: "1.8" });
     const requirements = office.context.requirements as { isSetSupported(name: string, version?: string): boolean };
     expect([requirements.isSetSupported("Mailbox", "1.8"), requirements.isSetSupported("mailbox", "1.14"), requirements.isSetSupported("ExcelApi", "1.1")]).toEqual([true, false, false]);
+    // displayNewMessageForm is Mailbox 1.6.
+    const mailbox = (version: string) => standIn({ mailbox: version }).context.mailbox as Record<string, unknown>;
+    expect([typeof mailbox("1.8").displayNewMessageForm, typeof mailbox("1.5").displayNewMessageForm]).toEqual(["function", "undefined"]);
+  });
+
+  it("refuses a new-message form over Office's limits, as Outlook does (it throws)", () => {
+    const office = standIn();
+    const open = (parameters: unknown) => (office.context.mailbox as { displayNewMessageForm(p: unknown): void }).displayNewMessageForm(parameters);
+    expect(() => open({ subject: "x".repeat(256) })).toThrow(/subject/);
+    expect(() => open({ htmlBody: "x".repeat(32 * 1024 + 1) })).toThrow(/32 KB/);
+    expect(() => open({ toRecipients: Array(101).fill("a@example.jp") })).toThrow(/100/);
+    expect(() => open({ attachments: [{ type: "item", name: "original message" }] })).toThrow(/itemId/);
+    expect(() => open({ attachments: [{ type: "base64", name: "x", base64file: "AA==" }] })).toThrow(/type/);
+    expect(() => open({ body: "x" })).toThrow(/unknown parameter/);
+    expect(() => open({ toRecipients: ["csirt@example.co.jp"], subject: "s", htmlBody: "<p>x</p>", attachments: [{ type: "item", itemId: "id", name: "original message" }] })).not.toThrow();
+    expect(office.calls.filter((c) => c.kind === "displayNewMessageForm").map((c) => "error" in c && c.error !== undefined)).toEqual([true, true, true, true, true, true, false]);
   });
 
   it("records displayNewMessageForm and raises ItemChanged for the handlers of the pane", async () => {

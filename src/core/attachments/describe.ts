@@ -73,3 +73,17 @@ export function describeAttachments(
   });
   return { attachments, inspections };
 }
+
+/**
+ * The attachments with their SHA-256 filled in, for digests that finished after the analysis
+ * (analyzeEml hashes while it analyses). Same fields in the same order as describeAttachments
+ * writes them, so the JSON output does not depend on which way the hashes came.
+ */
+export function withDigests(attachments: readonly AttachmentInfo[], digests: readonly (string | undefined)[]): AttachmentInfo[] {
+  return attachments.map((a) => {
+    const sha256 = digests[a.index];
+    if (sha256 === undefined) return a;
+    const { content, ...facts } = a;
+    return { ...facts, sha256, ...(content === undefined ? {} : { content }) };
+  });
+}

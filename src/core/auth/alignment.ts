@@ -35,7 +35,9 @@ function aligned(domain: string | null, fromRegistrable: string | null): boolean
 export function arcOriginalVerdict(summary: AuthenticationSummary, fromRegistrable: string | null): "pass" | "fail" | undefined {
   const arc = summary.results.filter((r) => r.fromArc && r.arcInstance !== undefined);
   if (arc.length === 0) return undefined;
-  const first = Math.min(...arc.map((r) => r.arcInstance!));
+  // A loop, not Math.min(...): a hostile mail can carry more results than a call takes arguments.
+  let first = Infinity;
+  for (const r of arc) first = Math.min(first, r.arcInstance!);
   const original = arc.filter((r) => r.arcInstance === first);
   const has = (method: AuthResult["method"], result: string): boolean => original.some((r) => r.method === method && r.result === result);
   if (has("dmarc", "fail") || has("compauth", "fail")) return "fail";

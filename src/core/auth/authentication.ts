@@ -1,6 +1,8 @@
 import type { AuthMethod, AuthResult, AuthenticationSummary, Route } from "../analysis.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Organization } from "../organization.js";
+import { headerPositions } from "../headers/block.js";
+import { DEFAULT_LIMITS } from "../options.js";
 import { receivedPositions } from "../route/route.js";
 import type { MessageSnapshot } from "../snapshot.js";
 import { parseAuthenticationResults } from "./authres.js";
@@ -41,21 +43,31 @@ interface Located {
   readonly position?: number;
 }
 
-/** The fields in header order with their positions; falls back to the snapshot's lists. */
-function locate(snapshot: MessageSnapshot): Located[] {
-  const fromHeaders: Located[] = [];
-  snapshot.headers.forEach((h, position) => {
-    const name = h.name.toLowerCase();
-    if (name === "authentication-results") fromHeaders.push({ value: h.value, arc: false, position });
-    else if (name === "arc-authentication-results") fromHeaders.push({ value: h.value, arc: true, position });
-  });
+/**
+ * The fields in header order with their positions; falls back to the snapshot's lists. Only the
+ * top `max` of each kind (the receiving side adds its own at the top): `cut` says when more were
+ * left unread.
+ */
+function locate(snapshot: MessageSnapshot, max: number): { readonly fields: Located[]; readonly cut: boolean } {
+  const own = headerPositions(snapshot.headers, "authentication-results");
+  const arc = headerPositions(snapshot.headers, "arc-authentication-results");
   const expected = snapshot.authenticationResults.length + snapshot.arc.authenticationResults.length;
-  if (fromHeaders.length === expected) return fromHeaders;
+  const cut = Math.max(snapshot.authenticationResults.length, snapshot.arc.authenticationResults.length) > max;
+  if (own.length + arc.length === expected) {
+    const fields = [
+      ...own.slice(0, max).map((position) => ({ value: snapshot.headers[position]!.value, arc: false, position })),
+      ...arc.slice(0, max).map((position) => ({ value: snapshot.headers[position]!.value, arc: true, position })),
+    ];
+    return { fields: fields.sort((a, b) => a.position - b.position), cut };
+  }
   // A host that gave the lists but not (all) the fields: order is known, position is not.
-  return [
-    ...snapshot.authenticationResults.map((value) => ({ value, arc: false })),
-    ...snapshot.arc.authenticationResults.map((value) => ({ value, arc: true })),
-  ];
+  return {
+    fields: [
+      ...snapshot.authenticationResults.slice(0, max).map((value) => ({ value, arc: false })),
+      ...snapshot.arc.authenticationResults.slice(0, max).map((value) => ({ value, arc: true })),
+    ],
+    cut,
+  };
 }
 
 /** First trusted result of a method, preferring the receiver's own fields over ARC copies. */
@@ -74,8 +86,10 @@ export function summarizeAuthentication(
   organization: Organization,
   route: Route,
   report: (d: Diagnostic) => void,
+  maxFields: number = DEFAULT_LIMITS.maxAuthResults,
 ): AuthenticationSummary {
-  const located = locate(snapshot);
+  const { fields: located, cut } = locate(snapshot, maxFields);
+  if (cut) report(diagnostic("TOO_MANY_AUTH_RESULTS", "warning", { limit: maxFields }));
   if (located.length === 0) return { results: [] };
 
   const positions = receivedPositions(snapshot.headers);

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Limits } from "../options.js";
 import type { MessageSnapshot } from "../snapshot.js";
 import type { Timed } from "../timing.js";
-import { scanHtml } from "./html.js";
+import { htmlExtent, scanHtml } from "./html.js";
 import { buildLink, type RawLink } from "./link.js";
 import { parseHref } from "./target.js";
 import { findTextUrls } from "./text-urls.js";
@@ -87,11 +87,11 @@ export function extractBody(
 }
 
 function extractHtml(full: string, limits: Limits, report: (d: Diagnostic) => void, timed: Timed): BodyFacts {
-  let html = full;
-  if (html.length > limits.maxHtmlChars) {
-    report(diagnostic("HTML_TOO_LARGE", "warning", { limit: limits.maxHtmlChars }));
-    html = html.slice(0, limits.maxHtmlChars);
-  }
+  let html = full.length > limits.maxHtmlChars ? full.slice(0, limits.maxHtmlChars) : full;
+  // Every node takes at least two characters: a shorter page (nearly every mail) is not counted.
+  if (html.length > 2 * limits.maxHtmlNodes) html = html.slice(0, htmlExtent(html, limits.maxHtmlNodes).end);
+  // The limit reported is what was read, whichever limit cut it (characters or nodes).
+  if (html.length < full.length) report(diagnostic("HTML_TOO_LARGE", "warning", { limit: html.length }));
   const scan = timed("html", () => scanHtml(html, limits.maxLinks));
   if (scan.truncated) report(diagnostic("TOO_MANY_LINKS", "warning", { limit: limits.maxLinks }));
   const base = baseUrlOf(scan.baseHrefs);

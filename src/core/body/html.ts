@@ -45,7 +45,7 @@ function attr(element: Element, name: string): string | undefined {
  * visibility:hidden or font-size:0 (all used to pad link text with invisible words). Only inline
  * styles are read — style sheets would need a CSS engine.
  */
-function isHidden(element: Element): boolean {
+export function isHidden(element: Element): boolean {
   if (attr(element, "hidden") !== undefined) return true;
   const style = attr(element, "style");
   if (!style) return false;
@@ -115,6 +115,77 @@ interface PendingLink {
 /** Elements whose content is never shown (script is not run in mail; template content is inert). */
 const SKIPPED = new Set(["script", "style", "template", "title"]);
 
+const LT = 0x3c;
+const GT = 0x3e;
+const EQUALS = 0x3d;
+
+function isHtmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * Where to cut `html` so that parse5 gets at most `maxNodes` nodes to build. parse5's cost
+ * follows what it builds, not the characters (measured: 1–5 µs per element or attribute, more
+ * when elements nest — 2 MB of "<font><p>" take two seconds — and 0.3–0.7 µs per word of text),
+ * so one pass counts in the manner of its tokenizer: a start tag ("<" then an ASCII letter), an
+ * attribute, and a comment, doctype or bogus comment ("<!", "<?", read whole to their end) are a
+ * node each; a word of text an eighth of one. Quoted attribute values are skipped whole. `end` is
+ * the length to keep; `nodes` how many it holds. Every node takes at least two characters ("<a",
+ * "a "), so a page of at most 2 × maxNodes characters never needs cutting (see extract.ts).
+ */
+export function htmlExtent(html: string, maxNodes: number): { readonly end: number; readonly nodes: number } {
+  const budget = maxNodes * 8;
+  let cost = 0;
+  let inTag = false;
+  let afterSpace = true;
+  let afterEquals = false;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === LT && !inTag) {
+      const next = html.charCodeAt(i + 1);
+      const letter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a;
+      if (letter || next === 0x21 || next === 0x3f) {
+        cost += 8;
+        if (cost > budget) return { end: i, nodes: Math.floor((cost - 8) / 8) };
+        afterSpace = false;
+        afterEquals = false;
+        if (letter) {
+          inTag = true;
+          continue;
+        }
+        // A comment runs to "-->", a doctype, CDATA or bogus comment ("<?") to ">": one token each.
+        const comment = html.startsWith("<!--", i);
+        const close = html.indexOf(comment ? "-->" : ">", i + (comment ? 4 : 2));
+        i = close < 0 ? html.length : close + (comment ? 2 : 0);
+        afterSpace = true;
+        continue;
+      }
+    }
+    if (inTag) {
+      if (c === GT) {
+        inTag = false;
+        afterSpace = true;
+        continue;
+      }
+      if ((c === 0x22 || c === 0x27) && afterEquals) {
+        const close = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
+        i = close < 0 ? html.length : close;
+        afterEquals = false;
+        afterSpace = false;
+        continue;
+      }
+    }
+    const space = isHtmlSpace(c);
+    if (!space && afterSpace) {
+      cost += inTag ? 8 : 1;
+      if (cost > budget) return { end: i, nodes: Math.floor(cost / 8) };
+    }
+    if (!space) afterEquals = c === EQUALS;
+    afterSpace = space;
+  }
+  return { end: html.length, nodes: Math.ceil(cost / 8) };
+}
+
 /**
  * Walks the parsed document in tree order with an explicit stack (a mail of 100,000 nested
  * <div>s must not overflow the call stack).
@@ -169,8 +240,11 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
             hasPasswordField: false,
             dataFields: 0,
           };
-          scan.forms.push(raw);
-          if (raw.action.trim() !== "") order.push({ form: raw, action: raw.action });
+          // Forms count against the link limit too: each costs a URL parse, and a hostile page can hold thousands.
+          if (scan.forms.length < maxLinks) {
+            scan.forms.push(raw);
+            if (raw.action.trim() !== "") order.push({ form: raw, action: raw.action });
+          } else scan.truncated = true;
           form = raw;
           break;
         }

@@ -9,20 +9,27 @@ import type { HeaderField } from "../snapshot.js";
 export function parseHeaderBlock(raw: string): HeaderField[] {
   const fields: HeaderField[] = [];
   let name: string | null = null;
-  let value = "";
+  // The value's lines, joined once: a field folded over 500,000 lines must not be rebuilt per line.
+  let parts: string[] = [];
   const flush = (): void => {
-    if (name !== null) fields.push({ name, value: value.trim() });
+    if (name !== null) fields.push({ name, value: parts.join(" ").trim() });
     name = null;
-    value = "";
+    parts = [];
   };
-  for (const line of raw.split(/\r?\n/)) {
+  for (let start = 0; start <= raw.length; ) {
+    const lf = raw.indexOf("\n", start);
+    const stop = lf < 0 ? raw.length : lf;
+    // CRLF or bare LF end a line; a CR elsewhere stays in the line.
+    const line = raw.slice(start, stop > start && raw.charCodeAt(stop - 1) === 0x0d && lf >= 0 ? stop - 1 : stop);
+    start = stop + 1;
     if (line === "") {
       // A blank line ends the header block (what follows is the body).
       if (fields.length > 0 || name !== null) break;
       continue;
     }
-    if (/^[ \t]/.test(line)) {
-      if (name !== null) value += ` ${line.trim()}`;
+    const first = line.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (name !== null) parts.push(line.trim());
       continue;
     }
     flush();
@@ -30,16 +37,45 @@ export function parseHeaderBlock(raw: string): HeaderField[] {
     // Field names are printable ASCII except colon (RFC 5322 §3.6.8).
     if (colon <= 0 || !/^[\x21-\x39\x3b-\x7e]+$/.test(line.slice(0, colon).trimEnd())) continue;
     name = line.slice(0, colon).trimEnd();
-    value = line.slice(colon + 1);
+    parts = [line.slice(colon + 1)];
   }
   flush();
   return fields;
 }
 
+/**
+ * Positions of the fields by lower-case name, built once per header list: hosts, the route, the
+ * authentication summary and the rules all look fields up by name, and a hostile mail can have
+ * a hundred thousand fields. Header lists are never changed once a snapshot holds them
+ * (`readonly HeaderField[]`), so the index stays true for the list it was built from.
+ */
+const indexes = new WeakMap<readonly HeaderField[], ReadonlyMap<string, readonly number[]>>();
+
+function indexOf(headers: readonly HeaderField[]): ReadonlyMap<string, readonly number[]> {
+  let index = indexes.get(headers);
+  if (index === undefined) {
+    const built = new Map<string, number[]>();
+    headers.forEach((h, position) => {
+      const key = h.name.toLowerCase();
+      const list = built.get(key);
+      if (list === undefined) built.set(key, [position]);
+      else list.push(position);
+    });
+    indexes.set(headers, (index = built));
+  }
+  return index;
+}
+
+const NONE: readonly number[] = [];
+
+/** Positions in `headers` of every field with this name (case-insensitive), in order. */
+export function headerPositions(headers: readonly HeaderField[], name: string): readonly number[] {
+  return indexOf(headers).get(name.toLowerCase()) ?? NONE;
+}
+
 /** Values of every field with this name (case-insensitive), in order. */
 export function headerValues(headers: readonly HeaderField[], name: string): string[] {
-  const wanted = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === wanted).map((h) => h.value);
+  return headerPositions(headers, name).map((i) => headers[i]!.value);
 }
 
 /**
@@ -60,6 +96,16 @@ export function isVerdictHeader(name: string): boolean {
   return VERDICT_PREFIXES.some((p) => lower.startsWith(p)) || VERDICT_WORDS.some((w) => lower.includes(w));
 }
 
+/** Positions of the verdict headers, in header order (each distinct name is judged once). */
+function verdictPositions(headers: readonly HeaderField[]): number[] {
+  const positions: number[] = [];
+  for (const [name, at] of indexOf(headers)) {
+    // A loop, not push(...at): spreading a hundred thousand arguments overflows the stack.
+    if (isVerdictHeader(name)) for (const position of at) positions.push(position);
+  }
+  return positions.sort((a, b) => a - b);
+}
+
 /** The header-derived lists of a snapshot, shared by every host. */
 export function routingFields(headers: readonly HeaderField[]) {
   return {
@@ -70,6 +116,6 @@ export function routingFields(headers: readonly HeaderField[]) {
       messageSignature: headerValues(headers, "arc-message-signature"),
       seal: headerValues(headers, "arc-seal"),
     },
-    vendorVerdicts: headers.filter((h) => isVerdictHeader(h.name)),
+    vendorVerdicts: verdictPositions(headers).map((i) => headers[i]!),
   };
 }

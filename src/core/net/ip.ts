@@ -82,8 +82,25 @@ function formatIpv6(groups: readonly number[]): string {
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
 }
 
+/**
+ * Bounded memo for parseIp: the route asks about the same few addresses many times per hop (the
+ * comment, the HELO, the internal-relay test, the country), and a mail names only a handful.
+ * Entries are never handed out for change (IpAddress is read-only to every caller).
+ */
+const ipCache = new Map<string, IpAddress | undefined>();
+const MAX_CACHED_IPS = 2000;
+
 /** Parses an IPv4 or IPv6 literal (brackets, an "IPv6:" prefix and a zone index are accepted). */
 export function parseIp(input: string): IpAddress | undefined {
+  if (ipCache.has(input)) return ipCache.get(input);
+  const ip = parseIpText(input);
+  if (input.length > 64) return ip; // no address is that long: not worth keeping
+  if (ipCache.size >= MAX_CACHED_IPS) ipCache.clear();
+  ipCache.set(input, ip);
+  return ip;
+}
+
+function parseIpText(input: string): IpAddress | undefined {
   let text = input.trim();
   if (text.startsWith("[") && text.endsWith("]")) text = text.slice(1, -1);
   if (/^ipv6:/i.test(text)) text = text.slice(5);

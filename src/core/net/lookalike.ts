@@ -84,6 +84,12 @@ export interface DomainParts {
   readonly suffix: string;
   /** skeleton(label). */
   readonly skeleton: string;
+  /** The skeleton without hyphens, and its hyphen-separated words: compared with every reference. */
+  readonly joined: string;
+  readonly words: readonly string[];
+  /** The suffix's labels: all joined ("cojp") and the last ("jp"). */
+  readonly suffixJoined: string;
+  readonly suffixLast: string;
 }
 
 /** Bounded memo for domainParts: a mail repeats hosts, and the skeleton is the costly part. */
@@ -107,15 +113,29 @@ function computeParts(host: string): DomainParts | undefined {
   if (!suffix || suffix.length >= domain.length) return undefined;
   const label = hostToUnicode(domain.slice(0, domain.length - suffix.length - 1));
   let skel: string | undefined;
+  let joined: string | undefined;
+  let words: readonly string[] | undefined;
+  const suffixLabels = suffix.split(".");
   return {
     domain,
     label,
     suffix,
-    // Computed on first use: callers that only need the label should not pay for it.
+    // Computed on first use: callers that only need the label should not pay for them. The parts
+    // are cached (domainParts), so a host compared with a hundred references computes them once.
     get skeleton() {
       skel ??= skeleton(label);
       return skel;
     },
+    get joined() {
+      joined ??= stripHyphens(this.skeleton);
+      return joined;
+    },
+    get words() {
+      words ??= this.skeleton.split("-");
+      return words;
+    },
+    suffixJoined: suffixLabels.join(""),
+    suffixLast: suffixLabels[suffixLabels.length - 1]!,
   };
 }
 
@@ -155,31 +175,29 @@ const MIN_EMBEDDED_LENGTH = 6;
 const stripHyphens = (text: string): string => text.replace(/-/g, "");
 
 function suffixFolded(candidate: DomainParts, reference: DomainParts): boolean {
-  const label = stripHyphens(candidate.skeleton);
-  const base = stripHyphens(reference.skeleton);
+  const label = candidate.joined;
+  const base = reference.joined;
   if (base.length < 3 || !label.startsWith(base) || label === base) return false;
   const rest = label.slice(base.length);
-  const suffixLabels = reference.suffix.split(".");
   // "examplecojp" / "example-co-jp" for example.co.jp, "examplejp" for the last suffix label.
-  return rest === suffixLabels.join("") || rest === suffixLabels[suffixLabels.length - 1];
+  return rest === reference.suffixJoined || rest === reference.suffixLast;
 }
 
 function isCombo(candidate: DomainParts, reference: DomainParts, source: LookalikeSource): boolean {
   const ref = reference.skeleton;
   const label = candidate.skeleton;
   if (label === ref) return false;
-  const tokens = label.split("-");
+  const tokens = candidate.words;
   if (tokens.length > 1 && ref.length >= MIN_TOKEN_LENGTH[source] && tokens.includes(ref)) return true;
   if (source === "sender") return false;
   // Shorter names glued to other letters are ordinary words too ("apple" in "applebees").
-  return ref.length >= MIN_EMBEDDED_LENGTH && stripHyphens(label).includes(ref);
+  return ref.length >= MIN_EMBEDDED_LENGTH && candidate.joined.includes(ref);
 }
 
-/** How `candidate` imitates one reference, or undefined. */
-function compare(host: string, candidate: DomainParts, source: LookalikeSource, ref: DomainParts): LookalikeKind | undefined {
+/** How `candidate` imitates one reference, or undefined. `dottedPrefix` is ".sub.labels." in front of its domain, or "". */
+function compare(dottedPrefix: string, candidate: DomainParts, source: LookalikeSource, ref: DomainParts): LookalikeKind | undefined {
   if (candidate.domain === ref.domain) return undefined;
-  const prefix = host.length > candidate.domain.length ? host.slice(0, host.length - candidate.domain.length - 1) : "";
-  if (prefix !== "" && `.${prefix}.`.includes(`.${ref.domain}.`)) return "subdomain";
+  if (dottedPrefix !== "" && dottedPrefix.includes(`.${ref.domain}.`)) return "subdomain";
   if (candidate.label === ref.label) return "same-label";
   if (candidate.skeleton === ref.skeleton) return "homoglyph";
   if (suffixFolded(candidate, ref)) return "suffix";
@@ -203,12 +221,13 @@ export function findLookalike(host: string, references: readonly LookalikeRefere
   if (references.some((r) => r.domain === candidate.domain)) return undefined;
   // A brand's own other domains (amazonaws.com, google.co.jp) are the brand, not look-alikes of it.
   const brandOwned = isBrandOwnedHost(candidate.domain);
+  const dottedPrefix = host.length > candidate.domain.length ? `.${host.slice(0, host.length - candidate.domain.length - 1)}.` : "";
   let best: LookalikeMatch | undefined;
   for (const reference of references) {
     if (brandOwned && reference.source === "brand") continue;
     const refParts = domainParts(reference.domain);
     if (!refParts) continue;
-    const kind = compare(host, candidate, reference.source, refParts);
+    const kind = compare(dottedPrefix, candidate, reference.source, refParts);
     if (kind && (!best || KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(best.kind))) best = { reference, kind };
   }
   return best;

@@ -40,48 +40,56 @@ type Token =
 /** Real Received fields are well under 2,000 characters; longer ones are read up to this point. */
 const MAX_FIELD_CHARS = 8192;
 
-function isSpace(c: string): boolean {
-  return c === " " || c === "\t" || c === "\r" || c === "\n";
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
 
-/** Splits a field into words, comments (nesting kept as text) and top-level ";" separators. */
+const OPEN = 0x28;
+const CLOSE = 0x29;
+const SEMI = 0x3b;
+const BACKSLASH = 0x5c;
+const BRACKET = 0x5b;
+
+/**
+ * Splits a field into words, comments (nesting kept as text) and top-level ";" separators. By
+ * character codes and slices, not per-character strings: a route has dozens of fields.
+ */
 function tokenize(value: string): Token[] {
   const tokens: Token[] = [];
   let noCloseBracket = false;
   let i = 0;
   const n = value.length;
   while (i < n) {
-    const c = value[i]!;
+    const c = value.charCodeAt(i);
     if (isSpace(c)) {
       i++;
-    } else if (c === "(") {
+    } else if (c === OPEN) {
       let depth = 1;
       let j = i + 1;
+      // Text from `start` to j is copied as it is; a backslash escape copies what it escapes.
       let text = "";
-      for (; j < n && depth > 0; j++) {
-        const d = value[j]!;
-        if (d === "\\" && j + 1 < n) {
-          text += value[++j];
+      let start = j;
+      for (; j < n; j++) {
+        const d = value.charCodeAt(j);
+        if (d === BACKSLASH && j + 1 < n) {
+          text += value.slice(start, j);
+          start = ++j;
           continue;
         }
-        if (d === "(") depth++;
-        else if (d === ")") {
-          depth--;
-          if (depth === 0) break;
-        }
-        text += d;
+        if (d === OPEN) depth++;
+        else if (d === CLOSE && --depth === 0) break;
       }
-      tokens.push({ kind: "comment", text });
+      tokens.push({ kind: "comment", text: text + value.slice(start, Math.min(j, n)) });
       i = j + 1;
-    } else if (c === ";") {
+    } else if (c === SEMI) {
       tokens.push({ kind: "semi", end: i + 1 });
       i++;
     } else {
       let j = i;
       while (j < n) {
-        const d = value[j]!;
-        if (isSpace(d) || d === "(" || d === ";") break;
-        if (d === "[" && !noCloseBracket) {
+        const d = value.charCodeAt(j);
+        if (isSpace(d) || d === OPEN || d === SEMI) break;
+        if (d === BRACKET && !noCloseBracket) {
           // An address literal may hold spaces or ";" (broken senders write dates in it).
           const close = value.indexOf("]", j + 1);
           if (close < 0) noCloseBracket = true;

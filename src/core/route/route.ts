@@ -5,6 +5,7 @@ import { isNonPublicIp, parseIp } from "../net/ip.js";
 import type { Limits } from "../options.js";
 import type { Organization } from "../organization.js";
 import type { HeaderField, MessageSnapshot } from "../snapshot.js";
+import { headerPositions } from "../headers/block.js";
 import {
   isGoogleReceiver,
   isLocalHostName,
@@ -23,12 +24,8 @@ import { parseReceived, type ParsedReceived } from "./received.js";
  */
 
 /** Positions (indexes into `headers`) of the Received fields, top first; [] when unknown. */
-export function receivedPositions(headers: readonly HeaderField[]): number[] {
-  const positions: number[] = [];
-  headers.forEach((h, i) => {
-    if (h.name.toLowerCase() === "received") positions.push(i);
-  });
-  return positions;
+export function receivedPositions(headers: readonly HeaderField[]): readonly number[] {
+  return headerPositions(headers, "received");
 }
 
 interface Walk {
@@ -125,9 +122,8 @@ function forefrontCountry(
   originPosition: number | undefined,
 ): string | undefined {
   const microsoft = isMicrosoftReceiver(originBy);
-  for (let i = 0; i < snapshot.headers.length; i++) {
+  for (const i of headerPositions(snapshot.headers, "x-forefront-antispam-report")) {
     const header = snapshot.headers[i]!;
-    if (header.name.toLowerCase() !== "x-forefront-antispam-report") continue;
     const above = originPosition !== undefined && i < originPosition;
     if (!above && !microsoft) continue;
     const fields = forefrontFields(header.value);
@@ -162,8 +158,8 @@ const CLIENT_IP_HEADERS = ["x-originating-ip", "x-sender-ip", "x-client-ip", "x-
 
 function claimedClientIp(headers: readonly HeaderField[]): string | undefined {
   for (const name of CLIENT_IP_HEADERS) {
-    for (const h of headers) {
-      if (h.name.toLowerCase() !== name) continue;
+    for (const position of headerPositions(headers, name)) {
+      const h = headers[position]!;
       const text = h.value.trim().replace(/^\[/, "").replace(/\]$/, "");
       const ip = parseIp(text);
       if (ip) return ip.text;

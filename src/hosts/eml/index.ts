@@ -2,6 +2,7 @@ import { analyze } from "../../core/analyze.js";
 import type { Analysis } from "../../core/analysis.js";
 import type { AnalyzeOptions } from "../../core/options.js";
 import { digestAttachments } from "../../core/attachments/digest.js";
+import { withDigests } from "../../core/attachments/describe.js";
 import type { Stage, StageTimings } from "../../core/timing.js";
 import { snapshotFromEml } from "./snapshot.js";
 
@@ -13,12 +14,25 @@ export { snapshotFromEml, type EmlOptions } from "./snapshot.js";
  */
 export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const timed = asyncStage(options.timings);
-  const snapshot = await timed("mime", () => snapshotFromEml(input, { maxInputBytes: options.limits?.maxInputBytes }));
-  const attachmentDigests = options.attachmentDigests ?? (await timed("digest", () => digestAttachments(snapshot, options.limits?.maxAttachments)));
-  return analyze(snapshot, { ...options, attachmentDigests });
+  const snapshot = await timed("mime", () =>
+    snapshotFromEml(input, {
+      maxInputBytes: options.limits?.maxInputBytes,
+      maxInputLines: options.limits?.maxInputLines,
+      maxMimeParts: options.limits?.maxMimeParts,
+      maxHeaderLines: options.limits?.maxHeaderLines,
+    }),
+  );
+  if (options.attachmentDigests) return analyze(snapshot, options);
+  // WebCrypto hashes in a thread of its own (Node's thread pool, the browser's crypto thread), and
+  // copies the bytes when called: start it, analyse meanwhile, then fill the hashes in. No check
+  // reads them (see attachments/digest.ts).
+  const digests = digestAttachments(snapshot, options.limits?.maxAttachments);
+  const analysis = analyze(snapshot, options);
+  const attachmentDigests = await timed("digest", () => digests);
+  return attachmentDigests.some((d) => d !== undefined) ? { ...analysis, attachments: withDigests(analysis.attachments, attachmentDigests) } : analysis;
 }
 
-/** AnalyzeOptions.timings for the asynchronous steps before analyze() (wall time, awaits included). */
+/** AnalyzeOptions.timings for the asynchronous steps around analyze() (wall time, awaits included: "digest" is the wait after the analysis). */
 function asyncStage(timings: StageTimings | undefined): <T>(stage: Stage, run: () => Promise<T>) => Promise<T> {
   if (timings === undefined) return (_stage, run) => run();
   return async (stage, run) => {

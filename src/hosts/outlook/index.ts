@@ -1,7 +1,8 @@
 /**
- * The Outlook host: reads the open message into a MessageSnapshot and writes the verdict line
- * into the message's notification bar. One Office.js call per file, its requirement set in the
- * file's header comment; the pane (src/taskpane) puts them together.
+ * The Outlook host: reads the open message into a MessageSnapshot, writes the verdict line into
+ * the message's notification bar, and opens the report mail to the security desk. One Office.js
+ * call per file, its requirement set in the file's header comment; the pane (src/taskpane) puts
+ * them together.
  */
 export { readMessage, type ReadMessage, type ReadOptions, type SnapshotSource } from "./read-message.js";
 export { MAILBOX, mailboxSupport, type MailboxSupport } from "./requirements.js";
@@ -14,3 +15,7 @@ export { displayLanguage, languageOf } from "./display-language.js";
 export { describeError, settle, type HostResult } from "./async-result.js";
 export { base64ToBytes, bytesToBase64 } from "./base64.js";
 export { officeReady, OUTLOOK_HOST, type ReadyInfo } from "./on-ready.js";
+export { displayNewMessageForm, type NewMessage } from "./new-message-form.js";
+export { itemId } from "./item-id.js";
+export { userProfile, type UserProfile } from "./user-profile.js";
+export { mailboxDiagnostics, type MailboxDiagnostics } from "./mailbox-diagnostics.js";

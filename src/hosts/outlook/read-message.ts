@@ -32,6 +32,11 @@ export type SnapshotSource = "eml" | "parts";
 export interface ReadMessage {
   readonly snapshot: MessageSnapshot;
   readonly source: SnapshotSource;
+  /**
+   * The message exactly as getAsFileAsync handed it over (source "eml" only): the report's
+   * original for the security desk's intake, byte for byte.
+   */
+  readonly eml?: Uint8Array;
 }
 
 export interface ReadOptions {
@@ -50,9 +55,10 @@ export async function readMessage(item: Office.MessageRead, options: ReadOptions
     measure("office", start);
     if (eml.ok && eml.value !== "") {
       start = performance.now();
-      const snapshot = await snapshotFromEml(base64ToBytes(eml.value), { maxInputBytes });
+      const bytes = base64ToBytes(eml.value);
+      const snapshot = await snapshotFromEml(bytes, { maxInputBytes });
       measure("parse", start);
-      return { snapshot: { ...snapshot, host: "outlook" }, source: "eml" };
+      return { snapshot: { ...snapshot, host: "outlook" }, source: "eml", eml: bytes };
     }
     diagnostics.push(failed(WHAT.eml, eml.ok ? "empty result" : eml.detail, "info"));
   } else {

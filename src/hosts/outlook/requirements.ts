@@ -10,6 +10,8 @@ export const MAILBOX = {
   /** item.getAllInternetHeadersAsync and item.getAttachmentContentAsync. */
   headers: "1.8",
   attachmentContent: "1.8",
+  /** Mailbox.displayNewMessageForm: the report as a mail draft to the security desk. */
+  newMessageForm: "1.6",
   /** Mailbox.addHandlerAsync(ItemChanged): the pinned pane follows the selection. */
   itemChanged: "1.5",
   /** item.notificationMessages and item.body.getAsync. */

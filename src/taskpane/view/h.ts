@@ -11,11 +11,17 @@
  */
 import { GEO_ATTRIBUTION } from "../../core/geo/index.js";
 
-/** Tags the view may create. No script, style, link, img, iframe, form, object, svg... */
+/**
+ * Tags the view may create. No script, style, link, img, iframe, form, object, svg... The report
+ * form (report-form.ts) uses fieldset, legend, label, input, textarea and pre without a <form>:
+ * nothing is ever submitted by the browser (the CSP says form-action 'none' too); the pane reads
+ * the controls' values itself.
+ */
 const ALLOWED_TAGS: ReadonlySet<string> = new Set([
   "a", "article", "aside", "button", "caption", "code", "dd", "details", "div", "dl", "dt", "em",
-  "footer", "h1", "h2", "h3", "h4", "header", "li", "mark", "nav", "ol", "p", "section", "small",
-  "span", "strong", "summary", "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "wbr",
+  "fieldset", "footer", "h1", "h2", "h3", "h4", "header", "input", "label", "legend", "li", "mark",
+  "nav", "ol", "p", "pre", "section", "small", "span", "strong", "summary", "table", "tbody", "td",
+  "textarea", "th", "thead", "time", "tr", "ul", "wbr",
 ]);
 
 /** Attribute names: lower-case letters, digits and hyphens ("data-rule-id", "aria-live"). */
@@ -26,6 +32,9 @@ const FORBIDDEN_ATTRIBUTES: ReadonlySet<string> = new Set([
   "style", "src", "srcset", "srcdoc", "action", "formaction", "background", "poster", "data",
   "codebase", "ping", "download", "xmlns", "is", "http-equiv", "content",
 ]);
+
+/** Input types of the report form: text and choices (no file, image, submit, password...). */
+const INPUT_TYPES: ReadonlySet<string> = new Set(["text", "radio", "checkbox"]);
 
 /** In-page anchors the view itself generates ("#ctm1-finding-LINK_TEXT_MISMATCH"). */
 const IN_PAGE_ANCHOR = /^#[a-z][\w-]*$/i;
@@ -50,6 +59,7 @@ function checkAttribute(tag: string, name: string, value: string): void {
   if (!ATTRIBUTE_NAME.test(name)) throw new Error(`h(): attribute name not allowed: ${JSON.stringify(name)}`);
   if (name.startsWith("on")) throw new Error(`h(): event-handler attributes are not allowed (${name}); use addEventListener`);
   if (FORBIDDEN_ATTRIBUTES.has(name)) throw new Error(`h(): attribute not allowed: ${name}`);
+  if (tag === "input" && name === "type" && !INPUT_TYPES.has(value)) throw new Error(`h(): input type not allowed: ${JSON.stringify(value)}`);
   if (name === "href" && (tag !== "a" || !isAllowedHref(value))) {
     throw new Error(`h(): href not allowed: ${JSON.stringify(value.slice(0, 80))} (mail links are shown as text)`);
   }

@@ -9,7 +9,7 @@
  * Keywords are found in a lower-cased copy by indexOf: linear, no regex on the content.
  */
 import { fillLocalized } from "../../i18n.js";
-import { scanHtml } from "../../body/html.js";
+import { htmlExtent, scanHtml } from "../../body/html.js";
 import { decodeText, isValidUtf8 } from "./bytes.js";
 import type { ContentKind } from "./kinds.js";
 import { NOTE, type Scope } from "./scope.js";
@@ -68,7 +68,11 @@ export function inspectHtml(full: Uint8Array, scope: Scope, kind: ContentKind): 
 
   if (lower.includes("<form")) {
     let parsed = false;
-    if (text.length <= MAX_PARSED_HTML) {
+    const allowance = scope.budget.htmlNodes ?? scope.limits.maxHtmlNodes;
+    const { end, nodes } = text.length <= MAX_PARSED_HTML ? htmlExtent(text, allowance) : { end: 0, nodes: 0 };
+    if (text.length <= MAX_PARSED_HTML && end === text.length) {
+      // One allowance for all the message's HTML attachments: a hundred pages must not cost a hundred parses.
+      scope.budget.htmlNodes = allowance - nodes;
       try {
         const scan = scanHtml(text, 100);
         parsed = true;
@@ -79,8 +83,10 @@ export function inspectHtml(full: Uint8Array, scope: Scope, kind: ContentKind): 
       } catch {
         parsed = false;
       }
-    } else {
+    } else if (text.length > MAX_PARSED_HTML) {
       scope.note("limit", fillLocalized(NOTE.htmlParse, { limit: MAX_PARSED_HTML }));
+    } else {
+      scope.note("limit", fillLocalized(NOTE.htmlNodes, { limit: scope.limits.maxHtmlNodes }));
     }
     if (!parsed) scope.indicate("html-form");
   }

@@ -110,6 +110,10 @@ export const NOTE = {
   ),
   pdfStream: localized("PDF の圧縮されたオブジェクトの一部を読めませんでした({detail})", "some compressed PDF objects could not be read ({detail})"),
   htmlParse: localized("HTML が大きいため、フォームの送信先は調べていません({limit} 文字超)", "the HTML is large, so form targets were not extracted (over {limit} characters)"),
+  htmlNodes: localized(
+    "HTML の要素が多いため、フォームの送信先は調べていません(メール全体で {limit} 個超)",
+    "the HTML has many elements, so form targets were not extracted (over {limit} for the whole mail)",
+  ),
   internal: localized("検査中に内部エラーが起きました", "an internal error occurred during the inspection"),
 } as const satisfies Record<string, Localized>;
 
@@ -121,6 +125,8 @@ export const MAX_INDICATORS = 200;
 /** Decompression allowance of one analysis, shared by every attachment of the message. */
 export interface Budget {
   inflate: number;
+  /** Nodes the HTML attachments of the message may still hand to parse5 (Limits.maxHtmlNodes when absent). */
+  htmlNodes?: number;
 }
 
 export class Scope {

@@ -1,0 +1,131 @@
+/**
+ * What the .eml host hands to postal-mime, and how: the mails the fuzzer (scripts/fuzz.js) found
+ * taking seconds, rebuilt small here. No timing is asserted: each fixture is big enough that the
+ * old behaviour would visibly stall the suite (the empty-lines mail took 20 s in Node before the
+ * pieces were joined), and each test checks what the analysis says about it.
+ */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../src/core/options.js";
+import { analyzeEml, snapshotFromEml } from "../../src/hosts/eml/index.js";
+import { joinParts, piecesJoined } from "../../src/hosts/eml/postal-mime-parts.js";
+
+const codes = (diagnostics: readonly { code: string }[] | undefined): string[] => (diagnostics ?? []).map((d) => d.code);
+const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes);
+
+describe("postal-mime's decoded pieces, joined without a Blob", () => {
+  it("is installed (fails when a postal-mime upgrade changes the internals it wraps: see postal-mime-parts.ts)", () => {
+    expect(piecesJoined).toBe(true);
+  });
+
+  it("joins strings (as UTF-8), ArrayBuffers and views with an offset, as Blob does", () => {
+    const buffer = Uint8Array.from([9, 1, 2, 3, 9]).buffer;
+    const joined = joinParts(["a\n", new Uint8Array(buffer, 1, 3), "é", Uint8Array.from([4]).buffer, new DataView(buffer, 4, 1), ""]);
+    expect([...joined]).toEqual([0x61, 0x0a, 1, 2, 3, 0xc3, 0xa9, 4, 9]);
+  });
+
+  it("decodes a text part of 200,000 lines, a base64 part padded on every line and a quoted-printable part the same as before", async () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 0 ? `line ${i}` : "")).join("\r\n");
+    const padded = Array.from({ length: 2000 }, () => "QQ==").join("\r\n"); // "A" per line: 2,000 pieces
+    const source = [
+      "From: a@example.jp",
+      'Content-Type: multipart/mixed; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      lines,
+      "--b",
+      'Content-Type: application/octet-stream; name="a.bin"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      padded,
+      "--b",
+      'Content-Type: application/octet-stream; name="r.bin"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      "QUJD",
+      "RA",
+      "--b",
+      'Content-Type: application/octet-stream; name="q.bin"',
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "caf=C3=A9=",
+      " ok",
+      "--b--",
+      "",
+    ].join("\r\n");
+    const s = await snapshotFromEml(source);
+    expect(codes(s.diagnostics)).toEqual([]);
+    expect(s.text?.split("\n").filter((l) => l.startsWith("line ")).length).toBe(200);
+    expect(text(s.attachments[0]?.bytes)).toBe("A".repeat(2000));
+    expect(text(s.attachments[1]?.bytes)).toBe("ABCD"); // the unpadded last group, flushed at the end
+    expect(text(s.attachments[2]?.bytes)).toBe("café ok\n");
+  });
+});
+
+describe("limits on what postal-mime is given (MIME_TOO_COMPLEX)", () => {
+  const parts = (n: number): string =>
+    ["From: a@example.jp", "Content-Type: multipart/mixed; boundary=b", "", ...Array.from({ length: n }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}`), "--b--", ""].join("\r\n");
+
+  it("reads up to maxMimeParts parts (counted as delimiter lines) and says so", async () => {
+    const analysis = await analyzeEml(parts(30), { now: () => new Date(0), limits: { maxMimeParts: 10 } });
+    expect(codes(analysis.diagnostics)).toContain("MIME_TOO_COMPLEX");
+    expect(analysis.diagnostics.find((d) => d.code === "MIME_TOO_COMPLEX")?.message.en).toContain("10 MIME parts");
+    expect(analysis.incomplete).toBe(true);
+    expect(codes((await snapshotFromEml(parts(10), { maxMimeParts: 11 })).diagnostics)).toEqual([]); // ten parts and the close delimiter
+  });
+
+  it("does not count HTML comment ends (\"-->\" at the start of a line) as parts", async () => {
+    const html = Array.from({ length: 50 }, () => "<!--\r\nstyle\r\n-->").join("\r\n");
+    const s = await snapshotFromEml(`From: a@example.jp\r\nContent-Type: text/html\r\n\r\n${html}`, { maxMimeParts: 5 });
+    expect(codes(s.diagnostics)).toEqual([]);
+  });
+
+  it("stops a mail of 2,100 empty parts at the default limit, keeping the parts before it", async () => {
+    const s = await snapshotFromEml(parts(DEFAULT_LIMITS.maxMimeParts + 100));
+    expect(codes(s.diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    expect(s.attachments.length + (s.text === undefined ? 0 : 1)).toBeGreaterThan(0);
+  });
+
+  it("reads up to maxInputLines lines", async () => {
+    const source = `From: a@example.jp\r\nSubject: lines\r\n\r\n${"\r\n".repeat(100)}http://late.example/\r\n`;
+    const cut = await snapshotFromEml(source, { maxInputLines: 50 });
+    expect(codes(cut.diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    expect(cut.diagnostics?.[0]?.message.ja).toContain("50 行");
+    expect(cut.text ?? "").not.toContain("late.example");
+    expect(cut.subject).toBe("lines");
+    expect(codes((await snapshotFromEml(source, { maxInputLines: 104 })).diagnostics)).toEqual([]);
+  });
+
+  it("reads up to maxHeaderLines header lines: the mail's, its parts', and those of a mail attached to it", async () => {
+    const junk = (n: number): string => Array.from({ length: n }, () => "=").join("\r\n");
+    const top = `From: a@example.jp\r\n${junk(40)}\r\n\r\nbody`;
+    expect(codes((await snapshotFromEml(top, { maxHeaderLines: 30 })).diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    expect(codes((await snapshotFromEml(top, { maxHeaderLines: 41 })).diagnostics)).toEqual([]);
+    // Lines of header junk in a part.
+    const part = `From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n${junk(40)}\r\n\r\nx\r\n--b--\r\n`;
+    expect(codes((await snapshotFromEml(part, { maxHeaderLines: 30 })).diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    // The headers of an attached mail (message/rfc822) follow the part's blank line.
+    const attached = `From: a@example.jp\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.jp\r\n${junk(40)}\r\n\r\ninner body`;
+    expect(codes((await snapshotFromEml(attached, { maxHeaderLines: 30 })).diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    // Ordinary body lines are not header lines.
+    const body = `From: a@example.jp\r\n\r\n${junk(40)}`;
+    expect(codes((await snapshotFromEml(body, { maxHeaderLines: 30 })).diagnostics)).toEqual([]);
+  });
+
+  it("bounds the host's own header work too: 200,000 From fields cost one cut, not 200,000 parses", async () => {
+    const source = `${"From: <>\r\n".repeat(200_000)}Subject: after\r\n\r\nbody`;
+    const analysis = await analyzeEml(source, { now: () => new Date(0) });
+    expect(codes(analysis.diagnostics)).toContain("MIME_TOO_COMPLEX");
+    expect(analysis.incomplete).toBe(true);
+    expect(analysis.message.subject).toBeUndefined();
+  });
+
+  it("parses address fields named with spaces before the colon within the address budget (postal-mime reads them as To)", async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `user${i}@example.jp`).join(", ");
+    const s = await snapshotFromEml(`From: a@example.jp\r\nTo${" ".repeat(80)}: ${many}\r\n\r\nx`);
+    expect(codes(s.diagnostics)).toEqual(["HEADER_TOO_LONG"]);
+    expect(s.to.length).toBeGreaterThan(100);
+    expect(s.to.length).toBeLessThan(5000);
+  });
+});
