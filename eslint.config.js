@@ -8,6 +8,12 @@ import { builtinModules } from "node:module";
 const HOST_ONLY_MODULES = [...builtinModules, "@microsoft/office-js", "office-js", "jsdom", "playwright-core"];
 const HOST_ONLY_PATTERNS = ["node:*", "@microsoft/office-js/*", "@types/office-js"];
 
+/** Thunderbird's MailExtension API: called from src/hosts/thunderbird only, one call per file. */
+const MAILEXTENSION_GLOBALS = ["messenger", "browser"].map((name) => ({
+  name,
+  message: "MailExtension API calls live in src/hosts/thunderbird, one call per file with the API and Thunderbird version in its header.",
+}));
+
 const PURE_CORE = "The core is pure: no Node, Office.js or DOM imports (see DESIGN.md, 'Shape of the code').";
 
 /** Globals that belong to a host (browser, Node, Office), not to the core. */
@@ -15,10 +21,10 @@ const HOST_GLOBALS = [
   "window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest",
   "Office", "OfficeRuntime", "Excel", "Word", "Outlook",
   "process", "Buffer", "require", "module", "__dirname", "__filename", "global", "setImmediate",
-].map((name) => ({ name, message: "The core is pure: hosts pass data in (see src/core/index.ts)." }));
+].map((name) => ({ name, message: "The core is pure: hosts pass data in (see src/core/index.ts)." })).concat(MAILEXTENSION_GLOBALS);
 
 export default tseslint.config(
-  { ignores: ["lib/", "dist/", "coverage/", "node_modules/"] },
+  { ignores: ["lib/", "dist/", "dist-thunderbird/", "dist-xpi/", "coverage/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   regexp.configs["flat/recommended"],
@@ -34,6 +40,13 @@ export default tseslint.config(
       "regexp/no-super-linear-move": ["error", { report: "potential", ignoreSticky: false, ignorePartial: false }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Every source file but the Thunderbird host: no MailExtension API (the blocks below, which
+    // set their own lists, include these names too).
+    files: ["src/**/*.ts"],
+    ignores: ["src/hosts/thunderbird/**"],
+    rules: { "no-restricted-globals": ["error", ...MAILEXTENSION_GLOBALS] },
   },
   {
     files: ["src/core/**/*.ts", "src/hosts/eml/**/*.ts"],
@@ -86,6 +99,7 @@ export default tseslint.config(
           name,
           message: "The view is a pure function of (document, analysis, language): use the document passed in; no parsing, network or Office.js.",
         })),
+        ...MAILEXTENSION_GLOBALS,
       ],
       "no-restricted-imports": [
         "error",
@@ -107,11 +121,42 @@ export default tseslint.config(
           (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
         ),
       ],
-      "no-restricted-globals": ["error", ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." }))],
+      "no-restricted-globals": [
+        "error",
+        ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." })),
+        ...MAILEXTENSION_GLOBALS,
+      ],
       "no-restricted-imports": [
         "error",
         {
           paths: [...builtinModules, "jsdom", "playwright-core"].map((name) => ({ name, message: "Browser code: no Node modules." })),
+          patterns: [{ group: ["node:*"], message: "Browser code: no Node modules." }],
+        },
+      ],
+    },
+  },
+  {
+    // The Thunderbird host: the one place the MailExtension API (`messenger`) is called, one call
+    // per file. Browser code like the Outlook host: no Node, no eval, no Office.js, and mail
+    // content never becomes markup.
+    files: ["src/hosts/thunderbird/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
+          (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
+        ),
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." })),
+        ...["Office", "OfficeRuntime"].map((name) => ({ name, message: "The Thunderbird host does not use Office.js." })),
+        { name: "browser", message: "Use the `messenger` namespace (Thunderbird's own), declared in ./messenger.d.ts." },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [...builtinModules, "jsdom", "playwright-core", "@microsoft/office-js"].map((name) => ({ name, message: "Browser code: no Node modules, no Office.js." })),
           patterns: [{ group: ["node:*"], message: "Browser code: no Node modules." }],
         },
       ],

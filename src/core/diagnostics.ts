@@ -116,6 +116,11 @@ export const DIAGNOSTIC_TEXT = {
     "Outlook から{what}を読み取れませんでした: {detail}",
     "Outlook could not provide {what}: {detail}",
   ),
+  // Thunderbird host (src/hosts/thunderbird): a MailExtension call that failed, {what} as above.
+  THUNDERBIRD_CALL_FAILED: localized(
+    "Thunderbird から{what}を読み取れませんでした: {detail}",
+    "Thunderbird could not provide {what}: {detail}",
+  ),
 } as const satisfies Record<string, Localized>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_TEXT;

@@ -14,11 +14,12 @@ export interface OfficeStandInHook {
   install(target: Window): void;
 }
 
-export function embeddingStandIn(win: Window): OfficeStandInHook | undefined {
+/** `key`: the property the embedding page offers it under (the Thunderbird demo uses its own). */
+export function embeddingStandIn(win: Window, key: string = STAND_IN_KEY): OfficeStandInHook | undefined {
   if (win.parent === win) return undefined;
   try {
     if (win.parent.location.origin !== win.location.origin) return undefined;
-    const hook = (win.parent as unknown as Record<string, unknown>)[STAND_IN_KEY] as Partial<OfficeStandInHook> | undefined;
+    const hook = (win.parent as unknown as Record<string, unknown>)[key] as Partial<OfficeStandInHook> | undefined;
     return typeof hook?.install === "function" ? (hook as OfficeStandInHook) : undefined;
   } catch {
     return undefined; // a cross-origin parent (Outlook on the web): not ours to read

@@ -13,8 +13,4 @@ installTextDecoderFix(window);
 installInMemoryBlob(window);
 
 export { readMessage } from "../hosts/outlook/read-message.js";
-export { analyze } from "../core/analyze.js";
-export { digestAttachments } from "../core/attachments/digest.js";
-export { createCountryLookup } from "../core/geo/lookup.js";
-// The report to the security desk (built when the person presses Report, from the same analysis).
-export { buildReport, defaultAnswers, reportSubject, reportText } from "../core/report/index.js";
+export * from "./engine-core.js";

@@ -6,11 +6,13 @@
  *    original message as base64 EML) with `fetch`, given up after 10 s. A 2xx is success; the
  *    desk's reference is shown when the JSON answer has one (`reference`, `id` or `ticket`).
  * 2. Otherwise, or when that POST fails, times out or is answered with anything but 2xx: a new
- *    mail to `securityDesk.address` (displayNewMessageForm, Mailbox 1.6) with the report text,
- *    the same report as JSON, and the message itself attached as an item; the person presses
- *    Send. After a failed POST the pane says so as well.
- * 3. No address, no Mailbox 1.6, or a draft Outlook refuses: the pane says why, and the form's
- *    text can still be copied.
+ *    mail to `securityDesk.address` with the report text, the same report as JSON, and the
+ *    message itself attached; the person presses Send. After a failed POST the pane says so as
+ *    well. The mail is the client's (a `DraftChannel`): in Outlook displayNewMessageForm
+ *    (Mailbox 1.6) with the message attached as an item (`outlookDraftChannel` below); in
+ *    Thunderbird compose.beginNew with the .eml attached (src/hosts/thunderbird/report-host.ts).
+ * 3. No address, no way to open a mail, or a draft the client refuses: the pane says why, and
+ *    the form's text can still be copied.
  *
  * The draft's htmlBody is built here from plain text, escaped (`escapeHtmlText`) wherever it
  * lands: nothing the mail's author wrote — nor anything the person typed — can become markup in
@@ -134,6 +136,17 @@ export function draftBody(report: Report, lang: Language, reportText: ReportText
   return { html: textBlock(t.escaped) + omitted, text: t.text, jsonWithoutHeaders: false, jsonOmitted: true };
 }
 
+/**
+ * The report mail's body as plain text, for a client whose draft takes text (Thunderbird's
+ * plainTextBody, which has no 32 KB limit): the whole report text, then the same report as JSON
+ * between the marker lines. Text only: nothing in it can become markup.
+ */
+export function plainDraftBody(report: Report, lang: Language, reportText: ReportTextFn): { readonly text: string; readonly body: string } {
+  const text = reportText(report, lang);
+  const heading = fillTemplate(REPORT_MAIL.jsonHeading[lang], { version: REPORT_SCHEMA_VERSION });
+  return { text, body: `${text}\n\n${heading}\n${JSON_BEGIN}\n${JSON.stringify(report)}\n${JSON_END}\n` };
+}
+
 /** reportText's shape (src/core/report/text.ts). */
 export type ReportTextFn = (report: Report, lang: Language, options?: { readonly maxLength?: number }) => string;
 
@@ -221,22 +234,80 @@ export async function postReport(url: string, report: Report, options: { readonl
 
 // ---- putting it together -------------------------------------------------------------------
 
-export interface DeliveryDeps {
-  readonly config?: Config;
-  /** The report language (the form's choice). */
+/** What a draft is made of, whatever the client. */
+export interface DraftInput {
+  readonly address: string;
+  readonly subject: string;
+  /** The report without the base64 original (the draft attaches the message itself). */
+  readonly report: Report;
   readonly lang: Language;
-  /** The report; `withOriginal` adds the EML (for the intake; the draft attaches the item instead). */
-  readonly report: (withOriginal: boolean) => Report;
-  readonly text: ReportTextFn;
-  readonly subject: (report: Report, lang: Language, prefix?: string) => string;
+  readonly reportText: ReportTextFn;
+}
+
+/** A draft ready to open, and what the outcome says of it. */
+export interface PreparedDraft<M> {
+  readonly message: M;
+  /** The same mail without the attached original, tried when the client refuses the first; absent when nothing is attached. */
+  readonly withoutAttachment?: M;
+  /** The report text as it is in the mail. */
+  readonly text: string;
+  readonly jsonOmitted: boolean;
+}
+
+/**
+ * A mail client's way of opening the report mail for the person to check and send: the one
+ * thing about delivery that differs between hosts (Outlook below; Thunderbird in
+ * src/hosts/thunderbird/report-host.ts).
+ */
+export interface DraftChannel<M> {
+  /** The client can open a new mail from the add-in (Outlook: Mailbox 1.6). */
+  readonly available: boolean;
+  /** The report text exactly as the draft will carry it (the form's preview). */
+  text(report: Report, lang: Language, reportText: ReportTextFn): string;
+  prepare(input: DraftInput): PreparedDraft<M>;
+  open(message: M): HostResult<void> | Promise<HostResult<void>>;
+}
+
+/** Outlook's draft: displayNewMessageForm (Mailbox 1.6), the open item attached by its EWS id. */
+export interface OutlookDraftDeps {
   /** Mailbox 1.6: displayNewMessageForm exists in this client. */
   readonly canDraft: boolean;
   readonly openDraft: (message: NewMessage) => HostResult<void>;
   /** The open message's EWS item id (src/hosts/outlook/item-id.ts). */
   readonly itemId?: string;
+}
+
+export function outlookDraftChannel(deps: OutlookDraftDeps): DraftChannel<NewMessage> {
+  return {
+    available: deps.canDraft,
+    text: (report, lang, reportText) => draftBody(report, lang, reportText).text,
+    prepare: (input) => {
+      const { message, body } = draftMessage({ ...input, ...(deps.itemId ? { itemId: deps.itemId } : {}) });
+      return {
+        message,
+        ...(message.attachments.length > 0 ? { withoutAttachment: { ...message, attachments: [] } } : {}),
+        text: body.text,
+        jsonOmitted: body.jsonOmitted,
+      };
+    },
+    open: deps.openDraft,
+  };
+}
+
+interface DeliveryCommon {
+  readonly config?: Config;
+  /** The report language (the form's choice). */
+  readonly lang: Language;
+  /** The report; `withOriginal` adds the EML (for the intake; the draft attaches the message instead). */
+  readonly report: (withOriginal: boolean) => Report;
+  readonly text: ReportTextFn;
+  readonly subject: (report: Report, lang: Language, prefix?: string) => string;
   readonly fetcher?: typeof fetch;
   readonly timeoutMs?: number;
 }
+
+/** Delivery in Outlook (the draft's parts given one by one), or in any client through its DraftChannel. */
+export type DeliveryDeps = DeliveryCommon & (OutlookDraftDeps | { readonly draft: DraftChannel<unknown> });
 
 export async function deliverReport(deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const desk = deps.config?.securityDesk;
@@ -254,28 +325,22 @@ export async function deliverReport(deps: DeliveryDeps): Promise<DeliveryOutcome
   });
   const address = desk?.address;
   if (!address) return failed("no-address");
-  if (!deps.canDraft) return failed("no-draft-support");
+  const channel: DraftChannel<unknown> = "draft" in deps ? deps.draft : (outlookDraftChannel(deps) as DraftChannel<unknown>);
+  if (!channel.available) return failed("no-draft-support");
   const report = deps.report(false);
-  const { message, body } = draftMessage({
-    address,
-    subject: deps.subject(report, deps.lang, desk.subjectPrefix),
-    report,
-    lang: deps.lang,
-    reportText: deps.text,
-    ...(deps.itemId ? { itemId: deps.itemId } : {}),
-  });
+  const draft = channel.prepare({ address, subject: deps.subject(report, deps.lang, desk.subjectPrefix), report, lang: deps.lang, reportText: deps.text });
   const outcome = (attached: boolean): DeliveryOutcome => ({
     kind: "draft",
     address,
     attached,
-    jsonOmitted: body.jsonOmitted,
-    text: body.text,
+    jsonOmitted: draft.jsonOmitted,
+    text: draft.text,
     ...(intakeFailure ? { intakeFailure } : {}),
   });
-  const opened = deps.openDraft(message);
-  if (opened.ok) return outcome(message.attachments.length > 0);
-  // Outlook refused the form: if an attachment was in it, try once without (the person is told
-  // to attach the mail by hand) — a report without the attachment beats no report.
-  if (message.attachments.length > 0 && deps.openDraft({ ...message, attachments: [] }).ok) return outcome(false);
+  const opened = await channel.open(draft.message);
+  if (opened.ok) return outcome(draft.withoutAttachment !== undefined);
+  // The client refused the mail: if an attachment was in it, try once without (the person is
+  // told to attach the mail by hand) — a report without the attachment beats no report.
+  if (draft.withoutAttachment !== undefined && (await channel.open(draft.withoutAttachment)).ok) return outcome(false);
   return failed("draft-failed", opened.detail);
 }

@@ -20,6 +20,7 @@ import { embeddingStandIn } from "./embedding.js";
 import { browserFacts, reportEnvironment } from "./environment.js";
 import { geoLoader } from "./geo.js";
 import { PANE_TEXT } from "./messages.js";
+import { outlookReportHost } from "./outlook-report-host.js";
 import { Reporting } from "./reporting.js";
 import type * as EngineModule from "./engine.js";
 import { mountView, renderAnalysis, renderStatus } from "./view/index.js";
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     engine: loaded,
     environment,
     source: demo ? "demo" : "outlook",
+    host: outlookReportHost(),
     show: (form) => mount(root, form, "report", shown?.check),
     back: () => {
       if (!shown) return;

@@ -1,0 +1,9 @@
+/**
+ * MailExtension call: `messenger.runtime.getBrowserInfo()` — the application's name and version
+ * ("Thunderbird", "128.5.0esr"): item 8 of the report. No permission. Thunderbird 64 and later.
+ */
+import { attempt, type HostResult } from "./host-result.js";
+
+export function browserInfo(): Promise<HostResult<messenger.runtime.BrowserInfo>> {
+  return attempt(() => messenger.runtime.getBrowserInfo());
+}

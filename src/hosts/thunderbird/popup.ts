@@ -1,0 +1,189 @@
+/**
+ * The popup of the "Check this mail" button in Thunderbird's message header toolbar
+ * (message_display_action): the same flow as the Outlook pane (src/taskpane) — settings, check
+ * the shown message, render, Report → the form → delivery — with the Thunderbird host's calls.
+ * Shared, not copied: the checker (src/taskpane/checker.ts), the view (src/taskpane/view), the
+ * report flow and delivery with the intake fallback (src/taskpane/reporting.ts, report.ts), the
+ * country table loader, item 8's operating system. Mail content reaches the page only through
+ * the view, which builds DOM with textContent.
+ */
+import type { Language, Localized } from "../../core/i18n.js";
+import { Checker, type PaneState } from "../../taskpane/checker.js";
+import { browserFacts } from "../../taskpane/environment.js";
+import { geoLoader } from "../../taskpane/geo.js";
+import { PANE_TEXT } from "../../taskpane/messages.js";
+import { Reporting } from "../../taskpane/reporting.js";
+import { mountView, renderAnalysis, renderStatus } from "../../taskpane/view/index.js";
+import { activeTabId } from "./active-tab.js";
+import { browserInfo } from "./browser-info.js";
+import { loadManagedConfig } from "./config.js";
+import { displayedMessages } from "./displayed-messages.js";
+import type * as EngineModule from "./engine.js";
+import { thunderbirdEnvironment } from "./environment.js";
+import { POPUP_TEXT } from "./messages.js";
+import { platformInfo } from "./platform-info.js";
+import { messengerReady } from "./ready.js";
+import { thunderbirdReportHost } from "./report-host.js";
+import { uiLanguage } from "./ui-language.js";
+
+type Status = Parameters<typeof renderStatus>[1];
+type Header = messenger.messages.MessageHeader;
+
+/** The analysis engine, requested now: it downloads while the settings are read. */
+const engine: Promise<typeof EngineModule> = import(/* webpackChunkName: "engine" */ "./engine.js");
+engine.catch(() => undefined); // a failure is reported where main() awaits it
+
+function mount(root: HTMLElement, element: HTMLElement, state: string, check?: number): void {
+  mountView(root, element);
+  root.dataset.state = state;
+  if (check !== undefined) root.dataset.check = String(check);
+  delete root.dataset.source;
+  delete root.dataset.diagnostics;
+}
+
+const error = (message: Localized, detail?: string): Status => (detail === undefined ? { kind: "error", message } : { kind: "error", message, detail });
+
+function status(root: HTMLElement, lang: Language, value: Status, state: string = value.kind): void {
+  mount(root, renderStatus(document, value, lang), state);
+}
+
+/** Which mail to check: the one shown in the tab the button was pressed in. */
+async function shownMessage(): Promise<{ kind: "one"; header: Header } | { kind: "none" | "several" } | { kind: "failed"; detail: string }> {
+  const tab = await activeTabId();
+  const shown = await displayedMessages(tab.ok ? tab.value : undefined);
+  if (!shown.ok) return { kind: "failed", detail: shown.detail };
+  const valid = shown.value.filter((h) => typeof h?.id === "number");
+  if (valid.length === 0) return { kind: "none" };
+  return valid.length === 1 ? { kind: "one", header: valid[0]! } : { kind: "several" };
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const { inThunderbird, demo } = messengerReady(window);
+  const lang = uiLanguage(navigator.language);
+  document.documentElement.lang = lang;
+  if (!inThunderbird) {
+    status(root, lang, error(POPUP_TEXT.notInThunderbird), "not-in-thunderbird");
+    return;
+  }
+  status(root, lang, { kind: "loading" });
+
+  const config = await loadManagedConfig();
+  if (config.kind === "invalid") {
+    status(root, lang, { kind: "config-error", errors: config.errors });
+    return;
+  }
+  if (config.kind === "unreadable") {
+    status(root, lang, error(PANE_TEXT.configUnreadable, config.detail), "config-error");
+    return;
+  }
+
+  const loaded = await engine;
+  const { readMessage, analyze, digestAttachments, createCountryLookup } = loaded;
+  // Item 8 of the report, read once while the mail is checked.
+  const environment = Promise.all([browserInfo(), platformInfo(), browserFacts(navigator)]).then(([b, p, facts]) =>
+    thunderbirdEnvironment(b.ok ? b.value : undefined, p.ok ? p.value : undefined, facts),
+  );
+  const headerOf = new WeakMap<object, Header>();
+  let shown: { state: Extract<PaneState, { kind: "analysis" }>; check: number } | undefined;
+  const reporting = new Reporting({
+    doc: document,
+    lang,
+    config: config.config,
+    engine: loaded,
+    environment,
+    source: demo ? "demo" : "thunderbird",
+    host: thunderbirdReportHost(),
+    show: (form) => mount(root, form, "report", shown?.check),
+    back: () => {
+      if (!shown) return;
+      render(root, lang, shown.state, shown.check, onReport);
+      root.querySelector<HTMLElement>('[data-action="report"]')?.focus();
+    },
+    copy: async (text, select) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        // not allowed here: the selected text and the copy command
+      }
+      try {
+        select();
+        return document.execCommand("copy");
+      } catch {
+        return false;
+      }
+    },
+  });
+  const onReport = (state: Extract<PaneState, { kind: "analysis" }>): (() => void) | undefined => {
+    const header = headerOf.get(state.read);
+    return header ? () => void reporting.open(header, state.analysis, state.read, () => shown?.state === state) : undefined;
+  };
+  const checker = new Checker<Header>({
+    read: async (header) => {
+      const read = await readMessage(header);
+      headerOf.set(read, header);
+      return read;
+    },
+    analyze,
+    digestAttachments,
+    config: config.config,
+    loadGeo: geoLoader(document.baseURI, createCountryLookup),
+    render: (state, check) => {
+      shown = state.kind === "analysis" ? { state, check } : undefined;
+      render(root, lang, state, check, onReport);
+    },
+    // Thunderbird has no notification bar for add-ins: the popup is the whole answer.
+    notify: () => Promise.resolve(),
+  });
+
+  const message = await shownMessage();
+  switch (message.kind) {
+    case "one":
+      await checker.check(message.header);
+      return;
+    case "none":
+      await checker.check(null);
+      return;
+    case "several":
+      status(root, lang, error(POPUP_TEXT.severalMessages), "several");
+      return;
+    case "failed":
+      status(root, lang, error(POPUP_TEXT.noDisplayedMessage, message.detail), "error");
+      return;
+  }
+}
+
+function render(
+  root: HTMLElement,
+  lang: Language,
+  state: PaneState,
+  check: number,
+  onReport: (state: Extract<PaneState, { kind: "analysis" }>) => (() => void) | undefined,
+): void {
+  switch (state.kind) {
+    case "loading":
+      mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
+      return;
+    case "no-item":
+      mount(root, renderStatus(document, error(POPUP_TEXT.noMessage), lang), "no-item", check);
+      return;
+    case "error":
+      mount(root, renderStatus(document, error(PANE_TEXT.failed, state.detail), lang), "error", check);
+      return;
+    case "analysis": {
+      const { analysis } = state;
+      const report = onReport(state);
+      mount(root, renderAnalysis(document, analysis, lang, report ? { onReport: report } : undefined), "ready", check);
+      root.dataset.source = state.read.source;
+      root.dataset.diagnostics = [...new Set(analysis.diagnostics.map((d) => d.code))].join(" ");
+      return;
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  const root = document.getElementById("app");
+  if (root) status(root, uiLanguage(navigator.language), error(PANE_TEXT.failed, e instanceof Error ? e.message : String(e)));
+});
