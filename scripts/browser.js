@@ -60,8 +60,9 @@ export async function serveStatic(dir = DIST) {
 /**
  * Launches Chromium with a fresh profile. Returns the context and a record of every request
  * (`requests`), the requests that went to another origin than `origin` (`foreign`; office.js from
- * Office's CDN is served from the local package and does not leave), console errors and page
- * errors (`errors`). `options.allow` names further origins that may be reached (the report
+ * Office's CDN is served from the local package and does not leave), those a Content-Security-Policy
+ * stopped before they left (`refusedByCsp`: Chromium still reports them as requests), console
+ * errors and page errors (`errors`). `options.allow` names further origins that may be reached (the report
  * intake test's own server, and nothing else); `options.ignoreHTTPSErrors` accepts its
  * self-signed certificate.
  */
@@ -78,8 +79,8 @@ export async function launch(origin, options = {}) {
     serviceWorkers: "block",
     ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
-  /** @type {{ requests: string[], foreign: string[], errors: { text: string, url: string }[] }} */
-  const record = { requests: [], foreign: [], errors: [] };
+  /** @type {{ requests: string[], foreign: string[], refusedByCsp: string[], errors: { text: string, url: string }[] }} */
+  const record = { requests: [], foreign: [], refusedByCsp: [], errors: [] };
   await context.route(`${OFFICE_CDN}**`, async (route) => {
     const rel = new URL(route.request().url()).pathname.slice(new URL(OFFICE_CDN).pathname.length);
     const file = normalize(join(OFFICE_DIST, rel));
@@ -95,6 +96,11 @@ export async function launch(origin, options = {}) {
     },
   );
   context.on("request", (request) => record.requests.push(request.url()));
+  context.on("requestfailed", (request) => {
+    // Playwright names this failure "csp" (Chromium's net::ERR_BLOCKED_BY_CSP).
+    const why = request.failure()?.errorText;
+    if (why === "csp" || why === "net::ERR_BLOCKED_BY_CSP") record.refusedByCsp.push(request.url());
+  });
   const watch = (page) => {
     page.on("console", (message) => {
       if (message.type() !== "error") return;

@@ -19,6 +19,7 @@ const GROUP_ORDER: readonly FindingGroup[] = ["links", "sender", "attachments"];
 const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "INPUT_TOO_LARGE",
   "MIME_TOO_COMPLEX",
+  "ENCODED_WORDS_LIMIT",
   "TOO_MANY_AUTH_RESULTS",
   "HTML_TOO_LARGE",
   "TOO_MANY_LINKS",

@@ -7,6 +7,8 @@ export const PANE_TEXT = {
     "This pane runs inside Outlook: open a mail there and click “Check this mail” on the ribbon. To try it without Outlook, open demo.html.",
   ),
   noItem: localized("メールを選択すると、そのメールをチェックします。", "Select a mail to check it."),
+  noItemTitle: localized("メールが選択されていません", "No mail selected"),
+  notInOutlookTitle: localized("Outlook で開いてください", "Open this in Outlook"),
   notAMessage: localized("このアイテムはメールではないため、チェックできません。", "This item is not a mail, so it cannot be checked."),
   configUnreadable: localized(
     "組織の設定ファイル(config.json)を読み込めませんでした。管理者に連絡してください。",

@@ -8,6 +8,8 @@ import { clearNotification } from "../hosts/outlook/clear-notification.js";
 import { currentItem } from "../hosts/outlook/current-item.js";
 import { displayLanguage, languageOf } from "../hosts/outlook/display-language.js";
 import { onItemChanged } from "../hosts/outlook/item-changed.js";
+import { officeTheme } from "../hosts/outlook/office-theme.js";
+import { onOfficeThemeChanged } from "../hosts/outlook/office-theme-changed.js";
 import { notificationText } from "../hosts/outlook/notification-text.js";
 import { showNotification } from "../hosts/outlook/notify.js";
 import { officeReady, OUTLOOK_HOST } from "../hosts/outlook/on-ready.js";
@@ -20,6 +22,7 @@ import { embeddingStandIn } from "./embedding.js";
 import { browserFacts, reportEnvironment } from "./environment.js";
 import { geoLoader } from "./geo.js";
 import { PANE_TEXT } from "./messages.js";
+import { applyTheme } from "./theme.js";
 import { outlookReportHost } from "./outlook-report-host.js";
 import { Reporting } from "./reporting.js";
 import type * as EngineModule from "./engine.js";
@@ -79,14 +82,25 @@ async function copyText(text: string, select: () => void): Promise<boolean> {
   }
 }
 
+/** Outlook's Office theme (Mailbox 1.14) when the client has it, else the system's light/dark setting. */
+function followTheme(inOutlook: boolean): void {
+  const system = window.matchMedia("(prefers-color-scheme: dark)");
+  const withOfficeTheme = inOutlook && mailboxSupport(MAILBOX.officeTheme);
+  const apply = (): void => applyTheme(document.documentElement, withOfficeTheme ? officeTheme() : undefined, system.matches);
+  apply();
+  system.addEventListener("change", apply);
+  if (withOfficeTheme) void onOfficeThemeChanged(apply);
+}
+
 async function main(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
   const { inOutlook, platform, demo } = await ready();
   const lang = inOutlook ? displayLanguage() : languageOf(navigator.language);
   document.documentElement.lang = lang;
+  followTheme(inOutlook);
   if (!inOutlook) {
-    status(root, lang, error(PANE_TEXT.notInOutlook), "not-in-outlook");
+    status(root, lang, { kind: "notice", title: PANE_TEXT.notInOutlookTitle, message: PANE_TEXT.notInOutlook }, "not-in-outlook");
     return;
   }
   status(root, lang, { kind: "loading" });
@@ -169,7 +183,7 @@ function render(
       mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
       return;
     case "no-item":
-      mount(root, renderStatus(document, error(PANE_TEXT.noItem), lang), "no-item", check);
+      mount(root, renderStatus(document, { kind: "notice", title: PANE_TEXT.noItemTitle, message: PANE_TEXT.noItem }, lang), "no-item", check);
       return;
     case "error":
       mount(root, renderStatus(document, error(PANE_TEXT.failed, state.detail), lang), "error", check);

@@ -129,3 +129,34 @@ describe("limits on what postal-mime is given (MIME_TOO_COMPLEX)", () => {
     expect(s.to.length).toBeLessThan(5000);
   });
 });
+
+describe("encoded words handed to postal-mime (ENCODED_WORDS_LIMIT)", () => {
+  // postal-mime joins adjacent encoded words at a cost that grows with the square of the run:
+  // 16,000 of them in a subject, a file name or a description took seconds.
+  const WORD = "=?UTF-8?B?44Gr44KD44KT44GT?="; // にゃんこ
+  const words = (n: number): string => Array.from({ length: n }, () => WORD).join(" ");
+
+  it("reads a subject up to its 100th encoded word and says so", async () => {
+    const s = await snapshotFromEml(`From: a@example.jp\r\nSubject: ${words(16_000)}\r\nTo: b@example.jp\r\n\r\nbody`);
+    expect(codes(s.diagnostics)).toEqual(["ENCODED_WORDS_LIMIT"]);
+    expect(s.diagnostics?.[0]?.message.en).toContain("Subject");
+    expect(s.subject).toBe("にゃんこ".repeat(100));
+    expect(s.to.map((m) => m.address)).toEqual(["b@example.jp"]); // the fields after it are read
+    expect(codes((await snapshotFromEml(`From: a@example.jp\r\nSubject: ${words(100)}\r\n\r\nx`)).diagnostics)).toEqual([]);
+  });
+
+  it("cuts folded continuation lines past the limit, and file names and descriptions in parts", async () => {
+    const folded = Array.from({ length: 3000 }, () => WORD).join("\r\n ");
+    const part = `From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: application/pdf\r\nContent-Description: ${folded}\r\nContent-Disposition: attachment; filename="${words(16_000)}"\r\n\r\nx\r\n--b--\r\n`;
+    const s = await snapshotFromEml(part);
+    expect(codes(s.diagnostics)).toEqual(["ENCODED_WORDS_LIMIT", "ENCODED_WORDS_LIMIT"]);
+    expect(s.diagnostics?.map((d) => d.message.en.split(" header")[0])).toEqual(["The Content-Description", "The Content-Disposition"]);
+    expect(s.attachments).toHaveLength(1);
+  });
+
+  it("shares 2,000 encoded words among all header fields of the mail", async () => {
+    const parts = Array.from({ length: 30 }, (_, i) => `--b\r\nContent-Type: text/plain; name="${words(99)}"\r\n\r\npart ${i}`).join("\r\n");
+    const s = await snapshotFromEml(`From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}\r\n--b--\r\n`);
+    expect(codes(s.diagnostics)).toEqual(["ENCODED_WORDS_LIMIT"]);
+  });
+});

@@ -443,7 +443,8 @@ describe("oversized address headers", () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(s.from?.address).toBe("test@example.jp");
     expect(s.to[0]?.address).toBe("test@example.jp");
-    expect(codes(s)).toEqual(["HEADER_TOO_LONG"]);
+    // Read up to its 100th encoded word (postal-mime joins runs of them at a quadratic cost).
+    expect(codes(s)).toEqual(["ENCODED_WORDS_LIMIT"]);
   });
 
   it("leaves ordinary address headers alone", async () => {

@@ -431,6 +431,14 @@ describe("status views and mounting", () => {
     expect(config.textContent).toContain("必須です");
   });
 
+  it("renders a neutral notice with its own title, not as a failure", () => {
+    const notice = renderStatus(document, { kind: "notice", title: { ja: "メールが選択されていません", en: "No mail selected" }, message: { ja: "選んでください", en: "Select a mail to check it." } }, "en");
+    expect(notice.querySelector("[data-status=notice]")).not.toBeNull();
+    expect(notice.textContent).toContain("No mail selected");
+    expect(notice.textContent).toContain("Select a mail to check it.");
+    expect(notice.textContent).not.toContain("could not be checked");
+  });
+
   it("mountView keeps the live region in the page and changes only its content", () => {
     const container = document.createElement("main");
     document.body.replaceChildren(container);

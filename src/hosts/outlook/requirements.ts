@@ -17,6 +17,8 @@ export const MAILBOX = {
   /** item.notificationMessages and item.body.getAsync. */
   notifications: "1.3",
   body: "1.3",
+  /** Office.context.officeTheme and the OfficeThemeChanged event: the pane follows Outlook's theme. */
+  officeTheme: "1.14",
 } as const;
 
 export type MailboxSupport = (version: string) => boolean;

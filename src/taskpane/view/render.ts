@@ -33,6 +33,8 @@ export interface ViewHooks {
 
 export type StatusView =
   | { readonly kind: "loading" }
+  /** Nothing went wrong, there is just nothing to check yet ("select a mail", "open in Outlook"). */
+  | { readonly kind: "notice"; readonly title: Localized; readonly message: Localized }
   | { readonly kind: "error"; readonly message: Localized; readonly detail?: string }
   | { readonly kind: "config-error"; readonly errors: readonly { readonly path: string; readonly message: Localized }[] };
 
@@ -266,6 +268,13 @@ export function renderStatus(doc: Document, status: StatusView, lang: Language):
     case "loading":
       return root(ctx, "loading", [
         live(ctx, banner(ctx, { "data-status": "loading" }, "loading", "", ctx.t(UI.loading))),
+      ]);
+    case "notice":
+      return root(ctx, "notice", [
+        live(
+          ctx,
+          banner(ctx, { "data-status": "notice" }, "notice", "i", status.title[lang], h("p", { class: "ctm-verdict__summary" }, status.message[lang])),
+        ),
       ]);
     case "error":
       return root(ctx, "error", [
