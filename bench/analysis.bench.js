@@ -16,10 +16,10 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Buffer } from "node:buffer";
 import { TextEncoder } from "node:util";
-import { deflateRawSync } from "node:zlib";
 import { parse } from "parse5";
 import PostalMime from "postal-mime";
 import { analyzeEml, nodeCountryLookup } from "../lib/index.js";
+import { buildZip } from "../scripts/lib/zip.js";
 
 const PHISH = fileURLToPath(new URL("../../shared/corpora/phish", import.meta.url));
 const GROWTH_LIMIT = 11;
@@ -48,29 +48,11 @@ function link(i) {
   return `<p><a href="https://www${i % 40}.shop${i % 17}.example/item/${i}?ref=mail&id=${i}">https://www.shop${i % 11}.example/item/${i}</a> <a href="https://click.example${i % 7}.com/t/${i}"><img src="cid:i${i}" alt="item ${i}"></a></p>`;
 }
 
-function stored(files) {
-  // A stored zip (PKWARE APPNOTE): local headers, central directory, end record.
-  const u16 = (v) => [v & 0xff, (v >>> 8) & 0xff];
-  const u32 = (v) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-  const parts = [];
-  const central = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = enc.encode(f.name);
-    const data = deflateRawSync(f.data);
-    const local = [...u32(0x04034b50), ...u16(20), 0, 0, ...u16(8), 0, 0, 0, 0, ...u32(0), ...u32(data.length), ...u32(f.data.length), ...u16(name.length), 0, 0];
-    parts.push(Uint8Array.from(local), name, data);
-    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), 0, 0, ...u16(8), 0, 0, 0, 0, ...u32(0), ...u32(data.length), ...u32(f.data.length), ...u16(name.length), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...u32(offset), ...name);
-    offset += local.length + name.length + data.length;
-  }
-  parts.push(Uint8Array.from(central), Uint8Array.from([...u32(0x06054b50), 0, 0, 0, 0, ...u16(files.length), ...u16(files.length), ...u32(central.length), ...u32(offset), 0, 0]));
-  return Buffer.concat(parts);
-}
 
 function attachment(i) {
   const kinds = [
     () => ({ name: `report-${i}.pdf`, type: "application/pdf", data: enc.encode(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /OpenAction 2 0 R >>\nendobj\n2 0 obj\n<< /S /URI /URI (https://files${i}.example/doc) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n${"%".repeat(2000)}`) }),
-    () => ({ name: `photos-${i}.zip`, type: "application/zip", data: stored([{ name: `photo-${i}.jpg`, data: new Uint8Array(3000).fill(i & 0xff) }, { name: `notes-${i}.txt`, data: enc.encode("notes ".repeat(200)) }]) }),
+    () => ({ name: `photos-${i}.zip`, type: "application/zip", data: buildZip([{ name: `photo-${i}.jpg`, data: new Uint8Array(3000).fill(i & 0xff), method: 8 }, { name: `notes-${i}.txt`, data: "notes ".repeat(200), method: 8 }]) }),
     () => ({ name: `notes-${i}.txt`, type: "text/plain", data: enc.encode(`Meeting notes ${i}\n`.repeat(150)) }),
   ];
   return kinds[i % kinds.length]();

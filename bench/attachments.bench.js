@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { TextEncoder } from "node:util";
 import { join } from "node:path";
-import { deflateRawSync, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import { inspectContent } from "../lib/core/attachments/content/inspect.js";
-import { crc32 } from "../lib/core/attachments/content/bytes.js";
 import { digestAttachments } from "../lib/core/attachments/digest.js";
 import { DEFAULT_LIMITS } from "../lib/core/options.js";
+import { buildZip, concat } from "../scripts/lib/zip.js";
 
 const SIZE = 25 * 1024 * 1024;
 const enc = new TextEncoder();
@@ -40,38 +40,6 @@ function noise(n, seed) {
   return out;
 }
 
-function concat(chunks) {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
-const u16 = (v) => [v & 0xff, (v >>> 8) & 0xff];
-const u32 = (v) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
-
-/** APPNOTE.TXT local headers + central directory + end record. */
-function zip(files) {
-  const chunks = [];
-  const central = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = enc.encode(f.name);
-    const packed = f.deflate ? new Uint8Array(deflateRawSync(f.data)) : f.data;
-    const method = f.deflate ? 8 : 0;
-    const crc = crc32(f.data);
-    const local = Uint8Array.from([...u32(0x04034b50), ...u16(20), ...u16(0x800), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(f.data.length), ...u16(name.length), 0, 0]);
-    chunks.push(local, name, packed);
-    central.push(Uint8Array.from([...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0x800), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(f.data.length), ...u16(name.length), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...u32(offset)]), name);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = concat(central);
-  chunks.push(cd, Uint8Array.from([...u32(0x06054b50), 0, 0, 0, 0, ...u16(files.length), ...u16(files.length), ...u32(cd.length), ...u32(offset), 0, 0]));
-  return concat(chunks);
-}
 
 /** 5,000 entries: mostly stored binary, some deflated text, a nested zip, a few programs. */
 function bigZip() {
@@ -79,17 +47,17 @@ function bigZip() {
   const text = enc.encode("Quarterly figures, line after line of ordinary text.\n".repeat(400));
   const mz = new Uint8Array(4096);
   mz.set([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0], 0);
-  mz.set(u32(0x80), 0x3c);
+  new DataView(mz.buffer).setUint32(0x3c, 0x80, true); // e_lfanew: the PE header offset
   mz.set([0x50, 0x45, 0, 0], 0x80);
   let total = 0;
   for (let i = 0; total < SIZE; i++) {
-    if (i % 50 === 1) files.push({ name: `docs/report-${i}.txt`, data: text, deflate: true });
-    else if (i % 997 === 3) files.push({ name: `docs/invoice-${i}.pdf`, data: mz, deflate: true });
+    if (i % 50 === 1) files.push({ name: `docs/report-${i}.txt`, data: text, method: 8 });
+    else if (i % 997 === 3) files.push({ name: `docs/invoice-${i}.pdf`, data: mz, method: 8 });
     else files.push({ name: `images/scan-${i}.jpg`, data: noise(5000, i) });
     if (!files.at(-1).deflate) total += files.at(-1).data.length;
   }
-  files.push({ name: "nested/more.zip", data: zip(Array.from({ length: 200 }, (_, i) => ({ name: `more/part-${i}.txt`, data: text, deflate: true }))), deflate: true });
-  return zip(files);
+  files.push({ name: "nested/more.zip", data: buildZip(Array.from({ length: 200 }, (_, i) => ({ name: `more/part-${i}.txt`, data: text, method: 8 }))), method: 8 });
+  return buildZip(files);
 }
 
 /** A PDF of 25 MB: 2,000 pages' objects in object streams, URI annotations, large image streams. */

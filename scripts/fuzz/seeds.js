@@ -5,47 +5,13 @@
 // of a few kilobytes. Nothing here is a real program or a copy of a real sample.
 import { Buffer } from "node:buffer";
 import { TextEncoder } from "node:util";
-import { crc32, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { deflateSync, gzipSync } from "node:zlib";
+import { buildZip, concat } from "../lib/zip.js";
 
 const enc = new TextEncoder();
 const u16 = (v) => [v & 0xff, (v >>> 8) & 0xff];
 const u32 = (v) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
 const bytes = (data) => (typeof data === "string" ? enc.encode(data) : data);
-
-function concat(chunks) {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
-/** PKWARE APPNOTE zip: local headers, central directory, end record; `deflate` per file. */
-function zip(files) {
-  const chunks = [];
-  const central = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = enc.encode(f.name);
-    const data = bytes(f.data);
-    const packed = f.deflate ? new Uint8Array(deflateRawSync(data)) : data;
-    const method = f.deflate ? 8 : 0;
-    const flags = 0x800 | (f.encrypted ? 1 : 0);
-    const crc = crc32(data);
-    const local = Uint8Array.from([...u32(0x04034b50), ...u16(20), ...u16(flags), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(data.length), ...u16(name.length), 0, 0]);
-    chunks.push(local, name, packed);
-    central.push(
-      Uint8Array.from([...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(flags), ...u16(method), 0, 0, 0, 0, ...u32(crc), ...u32(packed.length), ...u32(data.length), ...u16(name.length), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...u32(offset)]),
-      name,
-    );
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = concat(central);
-  chunks.push(cd, Uint8Array.from([...u32(0x06054b50), 0, 0, 0, 0, ...u16(files.length), ...u16(files.length), ...u32(cd.length), ...u32(offset), 0, 0]));
-  return concat(chunks);
-}
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const rels = (items) =>
@@ -55,31 +21,31 @@ const rels = (items) =>
 
 /** WordprocessingML package with a remote template, an external OLE link and a VBA project. */
 function docm() {
-  return zip([
+  return buildZip([
     {
       name: "[Content_Types].xml",
-      deflate: true,
+      method: 8,
       data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/><Override PartName="/word/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
     },
-    { name: "_rels/.rels", deflate: true, data: rels([["rId1", "officeDocument", "word/document.xml"]]) },
-    { name: "word/document.xml", deflate: true, data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>' },
-    { name: "word/_rels/document.xml.rels", deflate: true, data: rels([["rId2", "oleObject", "http://198.51.100.7/o.bin", true], ["rId3", "hyperlink", "https://login.example-bank.test/", true]]) },
-    { name: "word/settings.xml", deflate: true, data: "<w:settings/>" },
-    { name: "word/_rels/settings.xml.rels", deflate: true, data: rels([["rId1", "attachedTemplate", "https://203.0.113.9/t.dotm", true]]) },
+    { name: "_rels/.rels", method: 8, data: rels([["rId1", "officeDocument", "word/document.xml"]]) },
+    { name: "word/document.xml", method: 8, data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>' },
+    { name: "word/_rels/document.xml.rels", method: 8, data: rels([["rId2", "oleObject", "http://198.51.100.7/o.bin", true], ["rId3", "hyperlink", "https://login.example-bank.test/", true]]) },
+    { name: "word/settings.xml", method: 8, data: "<w:settings/>" },
+    { name: "word/_rels/settings.xml.rels", method: 8, data: rels([["rId1", "attachedTemplate", "https://203.0.113.9/t.dotm", true]]) },
     { name: "word/vbaProject.bin", data: new Uint8Array(64) },
   ]);
 }
 
 /** Spreadsheet package with an embedded OLE object. */
 function xlsx(embedded) {
-  return zip([
+  return buildZip([
     {
       name: "[Content_Types].xml",
-      deflate: true,
+      method: 8,
       data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
     },
     { name: "_rels/.rels", data: rels([["rId1", "officeDocument", "xl/workbook.xml"]]) },
-    { name: "xl/workbook.xml", deflate: true, data: "<workbook/>" },
+    { name: "xl/workbook.xml", method: 8, data: "<workbook/>" },
     { name: "xl/embeddings/oleObject1.bin", data: embedded },
   ]);
 }
@@ -340,7 +306,7 @@ function mail(name, type, data, { html = HTML, encoding = "base64" } = {}) {
 export function syntheticSeeds() {
   const exe = mz();
   return [
-    { name: "synthetic/zip.eml", bytes: mail("請求書.zip", "application/zip", zip([{ name: "請求書.pdf.exe", data: exe, deflate: true }, { name: "readme.txt", data: "x".repeat(300), deflate: true }, { name: "secret.docx", data: "enc", encrypted: true }, { name: "inner.zip", data: zip([{ name: "a.js", data: "WScript.Echo(1)" }]) }])) },
+    { name: "synthetic/zip.eml", bytes: mail("請求書.zip", "application/zip", buildZip([{ name: "請求書.pdf.exe", data: exe, method: 8 }, { name: "readme.txt", data: "x".repeat(300), method: 8 }, { name: "secret.docx", data: "enc", encrypted: true }, { name: "inner.zip", data: buildZip([{ name: "a.js", data: "WScript.Echo(1)" }]) }])) },
     { name: "synthetic/docm.eml", bytes: mail("report.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docm()) },
     { name: "synthetic/xlsx-ole.eml", bytes: mail("book.xlsx", "application/octet-stream", xlsx(oleWord())) },
     { name: "synthetic/ole.eml", bytes: mail("old.doc", "application/msword", oleWord()) },
