@@ -11,21 +11,12 @@ import { deflateSync } from "node:zlib";
 import { inspectContent } from "../lib/core/attachments/content/inspect.js";
 import { digestAttachments } from "../lib/core/attachments/digest.js";
 import { DEFAULT_LIMITS } from "../lib/core/options.js";
+import { seededRandom as random } from "../scripts/lib/random.js";
 import { buildZip, concat } from "../scripts/lib/zip.js";
 
 const SIZE = 25 * 1024 * 1024;
 const enc = new TextEncoder();
 
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function noise(n, seed) {
   const next = random(seed);

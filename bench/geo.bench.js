@@ -2,18 +2,8 @@
 import { readFileSync } from "node:fs";
 import { createCountryLookup } from "../lib/core/geo/index.js";
 import { GEO_TABLE_URL } from "../lib/hosts/node/geo.js";
+import { seededRandom as random } from "../scripts/lib/random.js";
 
-/** mulberry32: a small seeded generator, so every run looks up the same addresses. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const ADDRESSES = 100_000;
 

@@ -48,7 +48,6 @@ export const LIMIT_MS: number;
 export const DEFAULT_MAX_BYTES: number;
 export const READERS: Readonly<Record<string, readonly string[]>>;
 
-export function random(seed: number): () => number;
 export function inputSeed(seed: number, index: number): number;
 export function loadSeeds(corpora: string, options?: { maxBytes?: number; folders?: readonly string[] }): Seed[];
 export function seedsFingerprint(seeds: readonly Seed[]): string;

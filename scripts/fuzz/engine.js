@@ -10,6 +10,7 @@
 import { Buffer } from "node:buffer";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { seededRandom as random } from "../lib/random.js";
 import { syntheticSeeds } from "./seeds.js";
 
 export const CORPUS_FOLDERS = ["phish", "ham", "malformed", "headers"];
@@ -18,17 +19,6 @@ export const LIMIT_MS = 1000;
 /** Mutated inputs are kept under this size (repetitions stop there). */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
-/** mulberry32. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The PRNG seed of input `index` under run seed `seed` (murmur3's finaliser over both). */
 export function inputSeed(seed, index) {

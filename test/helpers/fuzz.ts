@@ -2,18 +2,7 @@
  * Seeded mutation of byte strings for the "never throws on hostile bytes" tests: the same seed
  * gives the same cases on every run, so a failure can be reproduced.
  */
-
-/** Mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./random.js";
 
 /**
  * `count` variants of `input`: truncations at random points, random bit flips, random bytes

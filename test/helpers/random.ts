@@ -1,14 +1,2 @@
-/**
- * mulberry32: a tiny seeded PRNG for property tests, so a failing case replays from its seed.
- * Returns numbers in [0, 1).
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** The seeded PRNG of the tests (scripts/lib/random.js, shared with the benchmarks and the fuzzer). */
+export { seededRandom } from "../../scripts/lib/random.js";

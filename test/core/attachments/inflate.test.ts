@@ -1,7 +1,8 @@
 import { deflateRawSync, deflateSync, constants } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { inflateRaw, inflateZlib } from "../../../src/core/attachments/content/inflate.js";
-import { mutations, seededRandom } from "../../helpers/fuzz.js";
+import { mutations } from "../../helpers/fuzz.js";
+import { seededRandom } from "../../helpers/random.js";
 
 const random = seededRandom(7);
 const noise = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
