@@ -15,6 +15,7 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import webpack from "webpack";
 import { rebaseManifest } from "./scripts/manifest-check.js";
+import { popupCsp } from "./webpack.thunderbird.config.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 /** The base URL written in manifest.xml (npm start serves there). */
@@ -198,6 +199,10 @@ export default async (env, argv) => {
       bridge: "./src/taskpane/bridge.ts",
       taskpane: "./src/taskpane/taskpane.ts",
       demo: "./src/demo/demo.ts",
+      // The Thunderbird demo host and the Thunderbird popup it embeds (the add-on itself is built
+      // by webpack.thunderbird.config.js from the same popup.ts; here it runs beside a stand-in).
+      "thunderbird-popup": "./src/hosts/thunderbird/popup.ts",
+      "thunderbird-demo": "./src/demo/thunderbird-demo.ts",
     },
     output: {
       path: path.join(root, "dist"),
@@ -226,6 +231,10 @@ export default async (env, argv) => {
         },
       ],
     },
+    // The Outlook pane's engine chunk stays whole: the Thunderbird popup's engine (built here for
+    // the Thunderbird demo) shares most of its modules, which must not be split out of it into a
+    // third chunk the pane would then have to fetch (vendors are split as before).
+    optimization: { splitChunks: { cacheGroups: { default: false } } },
     performance: { hints: false }, // the pane's budget is checked by AddinReportPlugin
     stats: env.quiet || env.start ? "errors-warnings" : "normal",
     plugins: [
@@ -243,6 +252,19 @@ export default async (env, argv) => {
         chunks: ["demo"],
         scriptLoading: "defer",
       }),
+      new HtmlWebpackPlugin({
+        filename: "thunderbird-popup.html",
+        template: "./src/hosts/thunderbird/extension/popup.html",
+        chunks: ["thunderbird-popup"],
+        scriptLoading: "defer",
+        csp: popupCsp(config?.securityDesk?.intakeUrl ? new URL(config.securityDesk.intakeUrl).origin : undefined),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "thunderbird-demo.html",
+        template: "./src/demo/thunderbird-demo.html",
+        chunks: ["thunderbird-demo"],
+        scriptLoading: "defer",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           {
@@ -256,6 +278,7 @@ export default async (env, argv) => {
           { from: "samples/*.eml", to: "samples/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/demo/demo.css", to: "demo.css" },
+          { from: "src/hosts/thunderbird/extension/popup.css", to: "popup.css" },
         ],
       }),
       new AddinReportPlugin({ base, configSource: path.relative(root, configSource), quiet: Boolean(env.quiet), production }),

@@ -3,7 +3,7 @@
  * the pinned pane hears ItemChanged; the Report button opens the report form (./reporting.ts).
  * Mail content reaches the page only through ./view, which builds DOM with textContent.
  */
-import type { Language, Localized } from "../core/i18n.js";
+import type { Language } from "../core/i18n.js";
 import { clearNotification } from "../hosts/outlook/clear-notification.js";
 import { currentItem } from "../hosts/outlook/current-item.js";
 import { displayLanguage, languageOf } from "../hosts/outlook/display-language.js";
@@ -25,31 +25,12 @@ import { PANE_TEXT } from "./messages.js";
 import { applyTheme } from "./theme.js";
 import { outlookReportHost } from "./outlook-report-host.js";
 import { Reporting } from "./reporting.js";
+import { copyText, error, mount, renderPaneState, status, type AnalysisState } from "./screen.js";
 import type * as EngineModule from "./engine.js";
-import { mountView, renderAnalysis, renderStatus } from "./view/index.js";
-
-type Status = Parameters<typeof renderStatus>[1];
 
 /** The analysis engine, requested now: it downloads while Office initialises (see ./engine.ts). */
 const engine: Promise<typeof EngineModule> = import(/* webpackChunkName: "engine" */ "./engine.js");
 engine.catch(() => undefined); // a failure is reported where main() awaits it
-
-function mount(root: HTMLElement, element: HTMLElement, state: string, check?: number): void {
-  // mountView keeps the screen-reader live region in place from one result to the next.
-  mountView(root, element);
-  root.dataset.state = state;
-  if (check !== undefined) root.dataset.check = String(check);
-  delete root.dataset.source;
-  delete root.dataset.diagnostics;
-}
-
-function status(root: HTMLElement, lang: Language, value: Status, state: string = value.kind): void {
-  mount(root, renderStatus(document, value, lang), state);
-}
-
-function error(message: Localized, detail?: string): Status {
-  return detail === undefined ? { kind: "error", message } : { kind: "error", message, detail };
-}
 
 /** Office.onReady; outside Office, the stand-in of a same-origin embedding page (the demo host). */
 async function ready(): Promise<{ readonly inOutlook: boolean; readonly platform: string | null; readonly demo: boolean }> {
@@ -64,22 +45,6 @@ async function ready(): Promise<{ readonly inOutlook: boolean; readonly platform
     }
   }
   return { inOutlook: info.host === OUTLOOK_HOST, platform: info.platform, demo };
-}
-
-/** Copies the report text: the Clipboard API, else the selected text and the copy command (a frame may not be allowed either). */
-async function copyText(text: string, select: () => void): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // not allowed in this frame: try the selection
-  }
-  try {
-    select();
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  }
 }
 
 /** Outlook's Office theme (Mailbox 1.14) when the client has it, else the system's light/dark setting. */
@@ -171,33 +136,8 @@ async function main(): Promise<void> {
   await checker.check(currentItem());
 }
 
-function render(
-  root: HTMLElement,
-  lang: Language,
-  state: PaneState,
-  check: number,
-  onReport: (state: Extract<PaneState, { kind: "analysis" }>) => (() => void) | undefined,
-): void {
-  switch (state.kind) {
-    case "loading":
-      mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
-      return;
-    case "no-item":
-      mount(root, renderStatus(document, { kind: "notice", title: PANE_TEXT.noItemTitle, message: PANE_TEXT.noItem }, lang), "no-item", check);
-      return;
-    case "error":
-      mount(root, renderStatus(document, error(PANE_TEXT.failed, state.detail), lang), "error", check);
-      return;
-    case "analysis": {
-      const { analysis } = state;
-      const report = onReport(state);
-      mount(root, renderAnalysis(document, analysis, lang, report ? { onReport: report } : undefined), "ready", check);
-      // For people and tests alike: where the snapshot came from and what could not be read.
-      root.dataset.source = state.read.source;
-      root.dataset.diagnostics = [...new Set(analysis.diagnostics.map((d) => d.code))].join(" ");
-      return;
-    }
-  }
+function render(root: HTMLElement, lang: Language, state: PaneState, check: number, onReport: (state: AnalysisState) => (() => void) | undefined): void {
+  renderPaneState(root, lang, state, check, { noItem: { kind: "notice", title: PANE_TEXT.noItemTitle, message: PANE_TEXT.noItem }, onReport });
 }
 
 main().catch((e: unknown) => {

@@ -6,7 +6,7 @@
  * Permission "messagesRead". Throws in Thunderbird when the message cannot be read (an IMAP
  * message not available offline while offline, for example): a failure here.
  */
-import { attempt, type HostResult } from "./host-result.js";
+import { attempt, isBlobLike, type HostResult } from "./host-result.js";
 
 /** A binary string (one byte per UTF-16 unit) → bytes. */
 export function binaryStringBytes(text: string): Uint8Array {
@@ -19,7 +19,7 @@ export function getRaw(messageId: number): Promise<HostResult<Uint8Array>> {
   return attempt(async () => {
     const raw: unknown = await messenger.messages.getRaw(messageId, { data_format: "File" });
     if (typeof raw === "string") return binaryStringBytes(raw);
-    if (raw instanceof Blob) return new Uint8Array(await raw.arrayBuffer());
+    if (isBlobLike(raw)) return new Uint8Array(await raw.arrayBuffer());
     throw new Error(`getRaw answered ${raw === null ? "null" : typeof raw}`);
   });
 }

@@ -16,3 +16,8 @@ export async function attempt<T>(call: () => Promise<T> | T): Promise<HostResult
     return { ok: false, detail: describeError(error) };
   }
 }
+
+/** A DOM File or Blob — from any realm (a File made by another window fails `instanceof Blob`). */
+export function isBlobLike(value: unknown): value is Blob {
+  return typeof value === "object" && value !== null && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number";
+}

@@ -7,13 +7,14 @@
  * country table loader, item 8's operating system. Mail content reaches the page only through
  * the view, which builds DOM with textContent.
  */
-import type { Language, Localized } from "../../core/i18n.js";
+import type { Language } from "../../core/i18n.js";
 import { Checker, type PaneState } from "../../taskpane/checker.js";
 import { browserFacts } from "../../taskpane/environment.js";
 import { geoLoader } from "../../taskpane/geo.js";
 import { PANE_TEXT } from "../../taskpane/messages.js";
+import { applyTheme } from "../../taskpane/theme.js";
 import { Reporting } from "../../taskpane/reporting.js";
-import { mountView, renderAnalysis, renderStatus } from "../../taskpane/view/index.js";
+import { copyText, error, mount, renderPaneState, status, type AnalysisState } from "../../taskpane/screen.js";
 import { activeTabId } from "./active-tab.js";
 import { browserInfo } from "./browser-info.js";
 import { loadManagedConfig } from "./config.js";
@@ -26,26 +27,11 @@ import { messengerReady } from "./ready.js";
 import { thunderbirdReportHost } from "./report-host.js";
 import { uiLanguage } from "./ui-language.js";
 
-type Status = Parameters<typeof renderStatus>[1];
 type Header = messenger.messages.MessageHeader;
 
 /** The analysis engine, requested now: it downloads while the settings are read. */
-const engine: Promise<typeof EngineModule> = import(/* webpackChunkName: "engine" */ "./engine.js");
+const engine: Promise<typeof EngineModule> = import(/* webpackChunkName: "thunderbird-engine" */ "./engine.js");
 engine.catch(() => undefined); // a failure is reported where main() awaits it
-
-function mount(root: HTMLElement, element: HTMLElement, state: string, check?: number): void {
-  mountView(root, element);
-  root.dataset.state = state;
-  if (check !== undefined) root.dataset.check = String(check);
-  delete root.dataset.source;
-  delete root.dataset.diagnostics;
-}
-
-const error = (message: Localized, detail?: string): Status => (detail === undefined ? { kind: "error", message } : { kind: "error", message, detail });
-
-function status(root: HTMLElement, lang: Language, value: Status, state: string = value.kind): void {
-  mount(root, renderStatus(document, value, lang), state);
-}
 
 /** Which mail to check: the one shown in the tab the button was pressed in. */
 async function shownMessage(): Promise<{ kind: "one"; header: Header } | { kind: "none" | "several" } | { kind: "failed"; detail: string }> {
@@ -63,8 +49,13 @@ async function main(): Promise<void> {
   const { inThunderbird, demo } = messengerReady(window);
   const lang = uiLanguage(navigator.language);
   document.documentElement.lang = lang;
+  // Thunderbird's light or dark theme reaches the popup as the system colour scheme.
+  const dark = window.matchMedia("(prefers-color-scheme: dark)");
+  const theme = (): void => applyTheme(document.documentElement, undefined, dark.matches);
+  theme();
+  dark.addEventListener("change", theme);
   if (!inThunderbird) {
-    status(root, lang, error(POPUP_TEXT.notInThunderbird), "not-in-thunderbird");
+    status(root, lang, { kind: "notice", title: POPUP_TEXT.notInThunderbirdTitle, message: POPUP_TEXT.notInThunderbird }, "not-in-thunderbird");
     return;
   }
   status(root, lang, { kind: "loading" });
@@ -86,7 +77,7 @@ async function main(): Promise<void> {
     thunderbirdEnvironment(b.ok ? b.value : undefined, p.ok ? p.value : undefined, facts),
   );
   const headerOf = new WeakMap<object, Header>();
-  let shown: { state: Extract<PaneState, { kind: "analysis" }>; check: number } | undefined;
+  let shown: { state: AnalysisState; check: number } | undefined;
   const reporting = new Reporting({
     doc: document,
     lang,
@@ -101,22 +92,9 @@ async function main(): Promise<void> {
       render(root, lang, shown.state, shown.check, onReport);
       root.querySelector<HTMLElement>('[data-action="report"]')?.focus();
     },
-    copy: async (text, select) => {
-      try {
-        await navigator.clipboard.writeText(text);
-        return true;
-      } catch {
-        // not allowed here: the selected text and the copy command
-      }
-      try {
-        select();
-        return document.execCommand("copy");
-      } catch {
-        return false;
-      }
-    },
+    copy: copyText,
   });
-  const onReport = (state: Extract<PaneState, { kind: "analysis" }>): (() => void) | undefined => {
+  const onReport = (state: AnalysisState): (() => void) | undefined => {
     const header = headerOf.get(state.read);
     return header ? () => void reporting.open(header, state.analysis, state.read, () => shown?.state === state) : undefined;
   };
@@ -147,7 +125,7 @@ async function main(): Promise<void> {
       await checker.check(null);
       return;
     case "several":
-      status(root, lang, error(POPUP_TEXT.severalMessages), "several");
+      status(root, lang, { kind: "notice", title: POPUP_TEXT.severalMessagesTitle, message: POPUP_TEXT.severalMessages }, "several");
       return;
     case "failed":
       status(root, lang, error(POPUP_TEXT.noDisplayedMessage, message.detail), "error");
@@ -155,32 +133,8 @@ async function main(): Promise<void> {
   }
 }
 
-function render(
-  root: HTMLElement,
-  lang: Language,
-  state: PaneState,
-  check: number,
-  onReport: (state: Extract<PaneState, { kind: "analysis" }>) => (() => void) | undefined,
-): void {
-  switch (state.kind) {
-    case "loading":
-      mount(root, renderStatus(document, { kind: "loading" }, lang), "loading", check);
-      return;
-    case "no-item":
-      mount(root, renderStatus(document, error(POPUP_TEXT.noMessage), lang), "no-item", check);
-      return;
-    case "error":
-      mount(root, renderStatus(document, error(PANE_TEXT.failed, state.detail), lang), "error", check);
-      return;
-    case "analysis": {
-      const { analysis } = state;
-      const report = onReport(state);
-      mount(root, renderAnalysis(document, analysis, lang, report ? { onReport: report } : undefined), "ready", check);
-      root.dataset.source = state.read.source;
-      root.dataset.diagnostics = [...new Set(analysis.diagnostics.map((d) => d.code))].join(" ");
-      return;
-    }
-  }
+function render(root: HTMLElement, lang: Language, state: PaneState, check: number, onReport: (state: AnalysisState) => (() => void) | undefined): void {
+  renderPaneState(root, lang, state, check, { noItem: { kind: "notice", title: POPUP_TEXT.noMessageTitle, message: POPUP_TEXT.noMessage }, onReport });
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,187 @@
+/**
+ * The Thunderbird popup in Chromium, on the Thunderbird demo host (dist/thunderbird-demo.html,
+ * built by npm run build): a MailExtension stand-in (src/demo/messenger-standin.ts) plays
+ * Thunderbird 128 ESR and answers the popup's messenger calls from the sample mails. The popup is
+ * the one webpack.thunderbird.config.js packs into the .xpi (same src/hosts/thunderbird/popup.ts,
+ * same view): each sample gives the command line's verdict and rule IDs (data-verdict,
+ * data-rule-id), in English and Japanese; Report opens compose.beginNew with the report and the
+ * original attached as message/rfc822; the administrator's policy (storage.managed) absent or
+ * broken is said clearly. Every test also fails on a console error, a CSP violation, or a request
+ * to any host but the page's own.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import { launch, paneFrame, serveStatic, verdictOf } from "../../scripts/browser.js";
+import { parseConfig, type Config } from "../../src/core/config.js";
+import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
+import { analyzeEml } from "../../src/hosts/eml/index.js";
+import { loadCountryLookup } from "../../src/hosts/node/geo.js";
+import { reportSchemaErrors } from "../helpers/report-schema.js";
+import { openReportForm, outcomeOf } from "./report-helpers.js";
+
+const SAMPLES = new URL("../../samples/", import.meta.url);
+const sample = (name: string): Buffer => readFileSync(new URL(name, SAMPLES));
+const CONFIG = ((): Config => {
+  const parsed = parseConfig(sample("config.example.json").toString("utf8"));
+  if (!parsed.ok) throw new Error("samples/config.example.json is invalid");
+  return parsed.config;
+})();
+const CASE1 = "case1-government-sender-from-abroad.eml";
+const SAMPLE_VERDICTS: Record<string, string> = {
+  [CASE1]: "danger",
+  "case2-plain-text-link-to-other-domain.eml": "caution",
+  "case3-internal-mail-reused-from-outside.eml": "danger",
+  "newsletter-ordinary.eml": "clean",
+};
+
+async function expected(name: string): Promise<{ verdict: string; rules: string[] }> {
+  const analysis = await analyzeEml(sample(name), { config: CONFIG, lookupCountry: loadCountryLookup() });
+  return { verdict: analysis.verdict, rules: [...new Set(analysis.findings.map((f) => f.id))].sort() };
+}
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launch(server.origin);
+  context = browser.context;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(query: string): Promise<Frame> {
+  browser.record.requests.length = 0;
+  browser.record.foreign.length = 0;
+  browser.record.errors.length = 0;
+  page = await context.newPage();
+  await page.goto(`${server.origin}/thunderbird-demo.html?${query}`);
+  return paneFrame(page);
+}
+
+afterEach(async () => {
+  const violations = page ? await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []) : [];
+  const popup = page ? await paneFrame(page).then((f) => f.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) : [];
+  await page?.close();
+  expect(browser.record.foreign, "requests to another host").toEqual([]);
+  expect(browser.record.errors, "console errors").toEqual([]);
+  expect([...violations, ...popup], "CSP violations").toEqual([]);
+});
+
+interface BeginNewCall {
+  readonly api: string;
+  readonly details: {
+    readonly to: string[];
+    readonly subject: string;
+    readonly isPlainText?: boolean;
+    readonly plainTextBody?: string;
+    readonly attachments: { name: string; type: string; size: number; isOpenMessage: boolean }[];
+  };
+}
+
+function beginNewCalls(): Promise<BeginNewCall[]> {
+  return page.evaluate(() => {
+    const standIn = (window as unknown as { checkThisMailMessengerStandIn: { calls: { api: string }[] } }).checkThisMailMessengerStandIn;
+    return standIn.calls.filter((c) => c.api === "compose.beginNew") as unknown as BeginNewCall[];
+  });
+}
+
+describe("the Thunderbird popup on the demo host", () => {
+  for (const name of Object.keys(SAMPLE_VERDICTS)) {
+    it(`${name}: the verdict and rule IDs of the command line`, async () => {
+      const frame = await openDemo(`eml=samples/${name}&lang=en`);
+      const shown = await verdictOf(frame);
+      const truth = await expected(name);
+      expect(shown.verdict).toBe(SAMPLE_VERDICTS[name]);
+      expect(shown.verdict).toBe(truth.verdict);
+      expect([...shown.rules].sort()).toEqual(truth.rules);
+      expect(shown.source).toBe("eml");
+      expect(shown.lang).toBe("en");
+      expect(await frame.textContent("#app")).not.toContain("\uFFFD");
+      if (name === CASE1) expect(await frame.textContent("#app")).toContain("例示機構 調達課");
+      // The country table is the add-in's own file, fetched only when the origin needs placing.
+      const geo = browser.record.requests.filter((r) => r.endsWith("/assets/geo/ip-country.bin"));
+      expect(geo.length).toBe(name === CASE1 ? 1 : 0);
+      // The popup read the message through getRaw, nothing else.
+      const apis = await page.evaluate(() => (window as unknown as { checkThisMailMessengerStandIn: { calls: { api: string }[] } }).checkThisMailMessengerStandIn.calls.map((c) => c.api));
+      expect(apis).toEqual(["messages.getRaw"]);
+    });
+  }
+
+  it("speaks Japanese when Thunderbird does", async () => {
+    const frame = await openDemo(`eml=samples/case3-internal-mail-reused-from-outside.eml&lang=ja`);
+    const shown = await verdictOf(frame);
+    expect(shown.lang).toBe("ja");
+    expect(shown.verdict).toBe("danger");
+    expect(await frame.textContent("[data-verdict]")).toContain("危険");
+  });
+
+  it("Report → Send: compose.beginNew to the desk, the report as text with its JSON, the original attached as message/rfc822", async () => {
+    const frame = await openDemo(`eml=samples/${CASE1}&lang=en`);
+    await verdictOf(frame);
+    await openReportForm(frame);
+    // Item 8 from Thunderbird: its name and version (runtime.getBrowserInfo).
+    expect(await frame.inputValue('[data-answer="clientVersion"]')).toBe("Thunderbird 128.0esr (demo)");
+    await frame.click('[data-action="send-report"]');
+    const outcome = await outcomeOf(frame);
+    expect(outcome).toMatchObject({ state: "delivered", outcome: "draft" });
+    const calls = await beginNewCalls();
+    expect(calls).toHaveLength(1);
+    const { details } = calls[0]!;
+    expect(details.to).toEqual(["csirt@example.co.jp"]);
+    expect(details.subject.startsWith("[不審メール報告] ")).toBe(true);
+    expect(details.isPlainText).toBe(true);
+    expect(details.attachments).toEqual([{ name: "original-message.eml", type: "message/rfc822", size: sample(CASE1).byteLength, isOpenMessage: true }]);
+    const body = details.plainTextBody ?? "";
+    ITEM_HEADINGS.forEach((heading, i) => expect(body).toContain(`(${i + 1}) ${heading.en}`));
+    const begin = "-----BEGIN CHECK-THIS-MAIL REPORT JSON-----\n";
+    const json = JSON.parse(body.slice(body.indexOf(begin) + begin.length, body.indexOf("\n-----END CHECK-THIS-MAIL REPORT JSON-----")));
+    expect(reportSchemaErrors(json)).toEqual([]);
+    expect(json.source).toBe("demo");
+    expect(json.checklist.item8_environment).toMatchObject({ clientVersion: "Thunderbird 128.0esr (demo)", hostName: "Thunderbird", platform: "linux" });
+    // The demo shows the message the popup opened, as Thunderbird's compose window would.
+    await page.waitForSelector("#draft:not([hidden])");
+    expect(await page.textContent("#draft-attachments")).toContain("original-message.eml (message/rfc822");
+    expect(await page.textContent("#draft-body")).toContain("(1) ");
+  });
+
+  it("no policy for the add-in: checks still run, and Report says there is no desk address", async () => {
+    const frame = await openDemo(`eml=samples/${CASE1}&lang=en&policy=none`);
+    const shown = await verdictOf(frame);
+    expect(shown.verdict).toBe("danger");
+    await openReportForm(frame);
+    await frame.click('[data-action="send-report"]');
+    expect(await outcomeOf(frame)).toMatchObject({ state: "not-delivered" });
+    expect(await beginNewCalls()).toEqual([]);
+  });
+
+  it("a broken policy is a clear message naming the setting, not a blank popup", async () => {
+    await context.route(`${server.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
+    try {
+      const frame = await openDemo(`eml=samples/${CASE1}&lang=en`);
+      await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
+      const text = await frame.textContent("#app");
+      expect(text).toContain('3rdparty.Extensions["check-this-mail@check-this-mail"].organization.domians');
+      expect(await frame.$("[data-verdict]")).toBeNull();
+    } finally {
+      await context.unroute(`${server.origin}/config.json`);
+    }
+  });
+
+  it("opened directly, outside Thunderbird, it says where it belongs", async () => {
+    browser.record.errors.length = 0;
+    page = await context.newPage();
+    await page.goto(`${server.origin}/thunderbird-popup.html`);
+    await page.waitForFunction(() => document.getElementById("app")?.dataset.state === "not-in-thunderbird");
+    expect(await page.textContent("#app")).toContain("Thunderbird");
+    // afterEach reads the popup frame of a demo page: give it one.
+    await page.close();
+    await openDemo(`eml=samples/newsletter-ordinary.eml&lang=en`).then(verdictOf);
+  });
+});
