@@ -11,6 +11,7 @@ import { snapshotFromEml } from "../../src/hosts/eml/index.js";
 import { canaryCopy, corpusPresent, familiesOf, FAMILIES, loadFiles, loadPayloads, PAYLOAD_FILE, representativeSubset, type Payload } from "./xss/corpus.js";
 import { encodedWords, encodeIso2022jp } from "./xss/encode.js";
 import { buildMails, FORMS, JP_AFTER, JP_BEFORE, phrase, unstructured } from "./xss/mails.js";
+import { isReadingPaneRefusal } from "./xss/run.js";
 
 const SAMPLES: readonly string[] = [
   "<script>alert(1)</script>",
@@ -114,5 +115,26 @@ describe("the mails", () => {
       expect(fields.get(field)?.size ?? 0, field).toBe(payloads.length);
     }
     expect(mails.filter((m) => m.kind === "single")).toHaveLength(payloads.length);
+  });
+});
+
+describe("what counts as the reading pane refusing (not as a problem)", () => {
+  it("Chromium's refusals in the sandboxed frame and the frames inside it", () => {
+    for (const [url, text] of [
+      ["about:srcdoc", "Loading the image 'http://127.0.0.1:1/x' violates the following Content Security Policy directive: \"img-src data:\". The action has been blocked."],
+      ["about:srcdoc", "Refused to load the image 'http://x.example/' because it violates the following Content Security Policy directive"],
+      ["about:blank", "Blocked script execution in 'about:blank' because the document's frame is sandboxed and the 'allow-scripts' permission is not set."],
+      ["", "Framing 'http://example.org/' violates the following Content Security Policy directive: \"frame-src 'self'\". The request has been blocked."],
+      ["about:srcdoc", "Blocked setting the `a=<b>` cookie from a `<meta>` tag."],
+      ["about:srcdoc", "'javascript' URLs may not be used as base URLs for a document."],
+      ["about:srcdoc", "Not allowed to load local resource: view-source:http://www.example.org/"],
+    ]) expect(isReadingPaneRefusal({ url: url!, text: text! }), text).toBe(true);
+  });
+
+  it("anything else, and anything from the pane or the demo page, is a problem", () => {
+    expect(isReadingPaneRefusal({ url: "about:srcdoc", text: "Uncaught TypeError: x is not a function" })).toBe(false);
+    expect(isReadingPaneRefusal({ url: "http://127.0.0.1:1/taskpane.html", text: "Refused to load the script 'https://evil.example/x.js'" })).toBe(false);
+    expect(isReadingPaneRefusal({ url: "http://127.0.0.1:1/demo.html", text: "Loading the image 'x' violates the following Content Security Policy directive" })).toBe(false);
+    expect(isReadingPaneRefusal({ url: "", text: "page error: boom" })).toBe(false);
   });
 });

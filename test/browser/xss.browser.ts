@@ -80,7 +80,10 @@ describe(`script injection in the real pane (${MODE}: ${payloads.length} payload
         for (const mail of chunk) {
           const outcome = await runner!.run(mail);
           outcomes.push(outcome);
-          if (outcome.problems.length > 0) failures.push(explain(mail, outcome));
+          if (outcome.problems.length === 0) continue;
+          failures.push(explain(mail, outcome));
+          // A long run says what it found as it finds it, not only at the end.
+          if (FULL) console.log(`[xss] problem\n${failures.at(-1)}`);
         }
         if (FULL) {
           const seconds = (performance.now() - started) / 1000;

@@ -109,14 +109,29 @@ export interface MailOutcome {
   readonly verdict: string;
 }
 
-/** Console messages the sandboxed reading pane may print: its own refusals. */
-const REFUSAL_PREFIXES = ["Refused to ", "Blocked script execution in 'about:srcdoc'", "Blocked form submission", "Blocked autofocusing", "Blocked opening", "Blocked a frame"];
+/**
+ * Chromium's console wording when it refuses something the sandboxed reading pane (or a frame the
+ * mail's HTML opens inside it) asked for: CSP (both the older "Refused to …" and the newer
+ * "Loading the image 'x' violates …" forms), the sandbox, and the refusals that need neither.
+ */
+const REFUSALS: readonly RegExp[] = [
+  /^Refused to /,
+  /violates the following Content Security Policy directive/,
+  /^Blocked script execution in '/,
+  /^Blocked (?:form submission|autofocusing|opening|a frame)/,
+  /^Not allowed to load local resource: /,
+  /^Blocked setting the .* cookie from a `<meta>` tag/s,
+  /^'javascript' URLs may not be used as base URLs/,
+];
 
-/** Chromium's wording of a CSP refusal since about version 130 ("Loading the image 'x' violates …"). */
-const CSP_REFUSAL = "violates the following Content Security Policy directive";
-
+/**
+ * A console error of the reading pane: its document (about:srcdoc) or a frame inside it (about:blank,
+ * or no URL at all). The pane's own refusals are not let through here: the pane reports its CSP
+ * violations itself (securitypolicyviolation, see ./probes.ts) and runs at the page's origin.
+ */
 export function isReadingPaneRefusal(error: { text: string; url: string }): boolean {
-  return error.url.startsWith("about:srcdoc") && (REFUSAL_PREFIXES.some((p) => error.text.startsWith(p)) || error.text.includes(CSP_REFUSAL));
+  const fromReadingPane = error.url === "" || error.url.startsWith("about:");
+  return fromReadingPane && REFUSALS.some((r) => r.test(error.text));
 }
 
 /** Hidden-character markers and blank-run markers the view writes, whitespace, controls and default-ignorables: gone. */
