@@ -50,7 +50,10 @@ export function popupCsp(intake = intakeOrigin()) {
   ].join("; ");
 }
 
-/** manifest.json of the build: the package's version and the policy above. */
+/**
+ * manifest.json of the build: the package's version and the policy above.
+ * @param {Buffer} content
+ */
 function manifest(content) {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
   const m = JSON.parse(content.toString("utf8"));

@@ -3,7 +3,8 @@
  * this add-in by policy (policies.json `"3rdparty": { "Extensions": { "<add-in id>": {...} } }`).
  * Needs the "storage" permission and a fixed add-in id (`browser_specific_settings.gecko.id`).
  * Rejects when no policy names the add-in: for the caller that is "not configured" (./config.ts).
- * Thunderbird 78 and later; Manifest V3 from Thunderbird 128 ESR.
+ * storage API (inherited from Firefox, where managed storage reads the `3rdparty` policy): every
+ * Thunderbird with Manifest V3, i.e. 128 ESR and later.
  */
 import { attempt, type HostResult } from "./host-result.js";
 
