@@ -6,81 +6,22 @@
  * error, a CSP violation, or a request to any host but the page's own (office.js from Office's
  * CDN is served from the @microsoft/office-js package).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Frame, Page } from "playwright-core";
-import { launch, paneFrame, serveStatic, verdictOf } from "../../scripts/browser.js";
-import { parseConfig, type Config } from "../../src/core/config.js";
-import { analyzeEml } from "../../src/hosts/eml/index.js";
-import { loadCountryLookup } from "../../src/hosts/node/geo.js";
+import { describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { verdictOf } from "../../scripts/browser.js";
+import { demoSession } from "./demo-session.js";
+import { expectedOfSample, sample, SAMPLE_VERDICTS } from "./samples.js";
 
-const SAMPLES = new URL("../../samples/", import.meta.url);
-const sample = (name: string): Buffer => readFileSync(new URL(name, SAMPLES));
-const CONFIG = ((): Config => {
-  const parsed = parseConfig(sample("config.example.json").toString("utf8"));
-  if (!parsed.ok) throw new Error("samples/config.example.json is invalid");
-  return parsed.config;
-})();
-
-/** What the command line finds in a sample: the pane must show the same. */
-async function expected(name: string): Promise<{ verdict: string; rules: string[] }> {
-  const analysis = await analyzeEml(sample(name), { config: CONFIG, lookupCountry: loadCountryLookup() });
-  return { verdict: analysis.verdict, rules: [...new Set(analysis.findings.map((f) => f.id))].sort() };
-}
-
-/** The verdicts the samples exist to show (test/samples.test.ts pins the same). */
-const SAMPLE_VERDICTS: Record<string, string> = {
-  "case1-government-sender-from-abroad.eml": "danger",
-  "case2-plain-text-link-to-other-domain.eml": "caution",
-  "case3-internal-mail-reused-from-outside.eml": "danger",
-  "newsletter-ordinary.eml": "clean",
-};
-
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launch>>;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launch(server.origin);
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const demo = demoSession();
 /** Opens the demo host; the record of requests and errors starts empty for each test. */
-async function openDemo(query: string): Promise<Frame> {
-  browser.record.requests.length = 0;
-  browser.record.foreign.length = 0;
-  browser.record.errors.length = 0;
-  page = await context.newPage();
-  await page.goto(`${server.origin}/demo.html?${query}`);
-  return paneFrame(page);
-}
-
-/** Console errors of the pages and the pane; the sandboxed reading pane's own are blocked loads of the mail (its CSP at work). */
-function ourErrors(): { text: string; url: string }[] {
-  return browser.record.errors.filter((e) => e.url !== "about:srcdoc");
-}
-
-afterEach(async () => {
-  const violations = page ? await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []) : [];
-  const pane = page ? await paneFrame(page).then((f) => f.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) : [];
-  await page?.close();
-  // The checks every test shares: nothing left the machine, nothing broke, nothing was refused.
-  expect(browser.record.foreign, "requests to another host").toEqual([]);
-  expect(ourErrors(), "console errors").toEqual([]);
-  expect([...violations, ...pane], "CSP violations").toEqual([]);
-});
+const openDemo = (query: string): Promise<Frame> => demo.open(`demo.html?${query}`);
+const expected = expectedOfSample;
 
 async function notifications(): Promise<{ kind: string; item: string; text: string }[]> {
-  return page.$$eval("#calls li", (items) =>
+  return demo.page.$$eval("#calls li", (items) =>
     items.map((li) => ({ kind: (li as HTMLElement).dataset.kind ?? "", item: (li as HTMLElement).dataset.item ?? "", text: li.textContent ?? "" })).reverse(),
   );
 }
@@ -96,15 +37,15 @@ describe("the task pane on the demo host", () => {
       expect([...shown.rules].sort()).toEqual(truth.rules);
       expect(shown.source).toBe("eml");
       expect(shown.lang).toBe("en");
-      const bar = await page.$$eval("#notification-bar li", (items) => items.map((li) => li.textContent));
+      const bar = await demo.page.$$eval("#notification-bar li", (items) => items.map((li) => li.textContent));
       if (truth.verdict === "clean") expect(bar).toEqual([]);
       else expect(bar).toEqual([expect.stringMatching(/^Check This Mail: \d+ /)]);
       // Japanese names and subjects decode cleanly (Chromium's ISO-2022-JP fault is worked around).
       expect(await frame.textContent("#app")).not.toContain("\uFFFD");
-      expect(await page.textContent("#msg-subject")).not.toContain("\uFFFD");
+      expect(await demo.page.textContent("#msg-subject")).not.toContain("\uFFFD");
       if (name.startsWith("case1")) expect(await frame.textContent("#app")).toContain("例示機構 調達課");
       // The country table is fetched only when the origin needs placing.
-      const geo = browser.record.requests.filter((r) => r.endsWith("/assets/geo/ip-country.bin"));
+      const geo = demo.record.requests.filter((r) => r.endsWith("/assets/geo/ip-country.bin"));
       expect(geo.length).toBe(name.startsWith("case1") ? 1 : 0);
     });
   }
@@ -113,7 +54,7 @@ describe("the task pane on the demo host", () => {
     const frame = await openDemo("eml=samples/case1-government-sender-from-abroad.eml&lang=en");
     const first = await verdictOf(frame);
     expect(first.verdict).toBe("danger");
-    await page.click('[data-sample="case2-plain-text-link-to-other-domain.eml"]');
+    await demo.page.click('[data-sample="case2-plain-text-link-to-other-domain.eml"]');
     const second = await verdictOf(frame, first.check);
     expect(second.verdict).toBe("caution");
     expect([...second.rules].sort()).toEqual((await expected("case2-plain-text-link-to-other-domain.eml")).rules);
@@ -122,23 +63,23 @@ describe("the task pane on the demo host", () => {
     const replaced = calls.filter((c) => c.kind === "notificationMessages.replaceAsync");
     expect(replaced.map((c) => c.item)).toEqual(["case1-government-sender-from-abroad.eml", "case2-plain-text-link-to-other-domain.eml"]);
     // A clean mail removes nothing it did not add, and adds nothing.
-    await page.click('[data-sample="newsletter-ordinary.eml"]');
+    await demo.page.click('[data-sample="newsletter-ordinary.eml"]');
     expect((await verdictOf(frame, second.check)).verdict).toBe("clean");
-    expect(await page.$$eval("#notification-bar li", (items) => items.length)).toBe(0);
+    expect(await demo.page.$$eval("#notification-bar li", (items) => items.length)).toBe(0);
   });
 
   it("drops the result of a slow mail that arrives after the next one was selected", async () => {
     const frame = await openDemo("eml=samples/newsletter-ordinary.eml&lang=en");
     const first = await verdictOf(frame);
-    await page.check("#slow");
-    await page.click('[data-sample="case1-government-sender-from-abroad.eml"]');
-    await page.waitForFunction(() => document.querySelector("#pane iframe") !== null);
-    await page.uncheck("#slow");
-    await page.click('[data-sample="case2-plain-text-link-to-other-domain.eml"]');
+    await demo.page.check("#slow");
+    await demo.page.click('[data-sample="case1-government-sender-from-abroad.eml"]');
+    await demo.page.waitForFunction(() => document.querySelector("#pane iframe") !== null);
+    await demo.page.uncheck("#slow");
+    await demo.page.click('[data-sample="case2-plain-text-link-to-other-domain.eml"]');
     const shown = await verdictOf(frame, first.check);
     expect(shown.verdict).toBe("caution");
     // The slow mail's calls take 0.8 s each; wait past them: the pane must still show case 2.
-    await page.waitForTimeout(2500);
+    await demo.page.waitForTimeout(2500);
     const after = await frame.evaluate(() => ({
       verdict: document.querySelector("[data-verdict]")?.getAttribute("data-verdict"),
       check: Number(document.getElementById("app")?.dataset.check),
@@ -172,12 +113,12 @@ describe("the task pane on the demo host", () => {
     const shown = await verdictOf(frame);
     expect(shown.lang).toBe("ja");
     expect(shown.verdict).toBe("danger");
-    const bar = await page.$$eval("#notification-bar li", (items) => items.map((li) => li.textContent ?? ""));
+    const bar = await demo.page.$$eval("#notification-bar li", (items) => items.map((li) => li.textContent ?? ""));
     expect(bar).toEqual([expect.stringContaining("標的型攻撃メールの特徴")]);
   });
 
   it("a broken config.json is a clear message, not a blank pane", async () => {
-    await context.route(`${server.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
+    await demo.context.route(`${demo.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
     try {
       const frame = await openDemo("eml=samples/case1-government-sender-from-abroad.eml&lang=en");
       await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
@@ -185,7 +126,7 @@ describe("the task pane on the demo host", () => {
       expect(text).toContain("organization.domians");
       expect(await frame.$("[data-verdict]")).toBeNull();
     } finally {
-      await context.unroute(`${server.origin}/config.json`);
+      await demo.context.unroute(`${demo.origin}/config.json`);
     }
   });
 
@@ -195,16 +136,16 @@ describe("the task pane on the demo host", () => {
     writeFileSync(file, sample("case2-plain-text-link-to-other-domain.eml"));
     const frame = await openDemo("eml=samples/newsletter-ordinary.eml&lang=en");
     const first = await verdictOf(frame);
-    await page.setInputFiles("#file", file);
+    await demo.page.setInputFiles("#file", file);
     const shown = await verdictOf(frame, first.check);
     expect(shown.verdict).toBe("caution");
-    expect(await page.textContent("#msg-subject")).not.toBe("");
+    expect(await demo.page.textContent("#msg-subject")).not.toBe("");
   });
 
   it("refuses ?eml= from another origin, without fetching it", async () => {
     await openDemo("eml=https://evil.example/mail.eml&lang=en");
-    await page.waitForSelector("#msg-error:not([hidden])");
-    expect(await page.textContent("#msg-error")).toContain("https://evil.example/mail.eml");
-    expect(browser.record.requests.filter((r) => new URL(r).hostname === "evil.example")).toEqual([]);
+    await demo.page.waitForSelector("#msg-error:not([hidden])");
+    expect(await demo.page.textContent("#msg-error")).toContain("https://evil.example/mail.eml");
+    expect(demo.record.requests.filter((r) => new URL(r).hostname === "evil.example")).toEqual([]);
   });
 });

@@ -6,47 +6,20 @@
  * and by keyboard alone — and an older Outlook without Mailbox 1.6 is told what to do instead.
  * As everywhere: no request leaves for another host, no console error, no CSP violation.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Frame, Page } from "playwright-core";
-import { launch, paneFrame, serveStatic, verdictOf } from "../../scripts/browser.js";
+import { describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { verdictOf } from "../../scripts/browser.js";
+import { demoSession } from "./demo-session.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { CASE1, draftBlocks, draftCalls, jsonBlock, nineItems, openReportForm, outcomeOf } from "./report-helpers.js";
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launch>>;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launch(server.origin);
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const demo = demoSession();
+/** Opens the demo host and waits for the first verdict; the record of requests and errors starts empty. */
 async function openDemo(query: string): Promise<Frame> {
-  browser.record.requests.length = 0;
-  browser.record.foreign.length = 0;
-  browser.record.errors.length = 0;
-  page = await context.newPage();
-  await page.goto(`${server.origin}/demo.html?${query}`);
-  const frame = await paneFrame(page);
+  const frame = await demo.open(`demo.html?${query}`);
   await verdictOf(frame);
   return frame;
 }
-
-afterEach(async () => {
-  const violations = page ? await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []) : [];
-  const pane = page ? await paneFrame(page).then((f) => f.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) : [];
-  await page?.close();
-  expect(browser.record.foreign, "requests to another host").toEqual([]);
-  expect(browser.record.errors.filter((e) => e.url !== "about:srcdoc"), "console errors").toEqual([]);
-  expect([...violations, ...pane], "CSP violations").toEqual([]);
-});
 
 /** The form's answers as the pane shows them. */
 function formState(frame: Frame) {
@@ -96,14 +69,14 @@ describe("the report form on the demo host", () => {
       await frame.click('[data-action="send-report"]');
       const outcome = await outcomeOf(frame);
       expect(outcome).toMatchObject({ state: "delivered", outcome: "draft", role: "status", focused: true });
-      const calls = await draftCalls(page);
+      const calls = await draftCalls(demo.page);
       expect(calls).toHaveLength(1);
       const { parameters, itemId } = calls[0]!;
       expect(itemId).toBe(CASE1);
       expect(parameters.toRecipients).toEqual(["csirt@example.co.jp"]);
       expect(parameters.subject).toBe("[不審メール報告] 【重要】調達要領の改訂について");
       expect(parameters.attachments).toEqual([{ type: "item", itemId: CASE1, name: "original message" }]);
-      const body = await draftBlocks(page, parameters.htmlBody);
+      const body = await draftBlocks(demo.page, parameters.htmlBody);
       expect(body.tags).toEqual(["DIV", "HR", "P", "PRE"]);
       const [text, json] = body.pre;
       expect(nineItems(text!, lang)).toEqual(Array(9).fill(true));
@@ -119,35 +92,35 @@ describe("the report form on the demo host", () => {
       // The preview is now exactly the text that went into the mail.
       expect((await formState(frame)).preview).toBe(text);
       // The demo shows the draft a newcomer can read: recipients, subject, attachment, body.
-      await page.waitForSelector("#draft:not([hidden])");
-      expect(await page.textContent("#draft-to")).toBe("csirt@example.co.jp");
-      expect(await page.textContent("#draft-subject")).toBe(parameters.subject);
-      expect(await page.textContent("#draft-attachments")).toContain("original message");
-      expect(await page.textContent("#draft-body")).toContain(`(9) `);
+      await demo.page.waitForSelector("#draft:not([hidden])");
+      expect(await demo.page.textContent("#draft-to")).toBe("csirt@example.co.jp");
+      expect(await demo.page.textContent("#draft-subject")).toBe(parameters.subject);
+      expect(await demo.page.textContent("#draft-attachments")).toContain("original message");
+      expect(await demo.page.textContent("#draft-body")).toContain(`(9) `);
     });
   }
 
   it("works from the keyboard alone: Enter on Report, Tab and arrows through the answers, Enter on Send", async () => {
     const frame = await openDemo(`eml=samples/${CASE1}&lang=en`);
     await frame.focus('[data-action="report"]');
-    await page.keyboard.press("Enter");
+    await demo.page.keyboard.press("Enter");
     await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "report");
-    await page.keyboard.press("Tab");
+    await demo.page.keyboard.press("Tab");
     const active = () => frame.evaluate(() => ({ answer: (document.activeElement as HTMLElement | null)?.dataset.answer, action: (document.activeElement as HTMLElement | null)?.dataset.action, value: (document.activeElement as HTMLInputElement | null)?.value }));
     expect(await active()).toMatchObject({ answer: "senderConfirmation", value: "not-yet" });
-    await page.keyboard.press("ArrowDown");
+    await demo.page.keyboard.press("ArrowDown");
     expect((await formState(frame)).senderConfirmation).toBe("sender-denied");
     expect((await formState(frame)).preview).toContain("The sender says they did not send it");
-    await page.keyboard.press("Tab");
+    await demo.page.keyboard.press("Tab");
     expect((await active()).answer).toBe("antivirusProduct");
-    await page.keyboard.type("Microsoft Defender");
+    await demo.page.keyboard.type("Microsoft Defender");
     let steps = 0;
-    while ((await active()).action !== "send-report" && steps++ < 60) await page.keyboard.press("Tab");
+    while ((await active()).action !== "send-report" && steps++ < 60) await demo.page.keyboard.press("Tab");
     expect((await active()).action).toBe("send-report");
-    await page.keyboard.press("Enter");
+    await demo.page.keyboard.press("Enter");
     expect(await outcomeOf(frame)).toMatchObject({ outcome: "draft", focused: true });
-    const [call] = await draftCalls(page);
-    expect(jsonBlock((await draftBlocks(page, call!.parameters.htmlBody)).pre[1]!)).toMatchObject({
+    const [call] = await draftCalls(demo.page);
+    expect(jsonBlock((await draftBlocks(demo.page, call!.parameters.htmlBody)).pre[1]!)).toMatchObject({
       checklist: { item2_sender: { senderConfirmation: "sender-denied" }, item3_antivirus: { antivirusProduct: "Microsoft Defender" } },
     });
   });
@@ -162,7 +135,7 @@ describe("the report form on the demo host", () => {
     expect(await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe("report");
     await openReportForm(frame);
     expect(await formState(frame)).toMatchObject({ comments: "kept?", shareWithVendors: "yes" });
-    expect(await draftCalls(page)).toEqual([]);
+    expect(await draftCalls(demo.page)).toEqual([]);
   });
 
   it("an Outlook without Mailbox 1.6 cannot open a draft: the pane says so and the text can be copied", async () => {
@@ -172,7 +145,7 @@ describe("the report form on the demo host", () => {
     const outcome = await outcomeOf(frame);
     expect(outcome).toMatchObject({ state: "not-delivered", outcome: "not-delivered", role: "alert" });
     expect(outcome.text).toContain("Mailbox 1.6");
-    expect(await draftCalls(page)).toEqual([]);
+    expect(await draftCalls(demo.page)).toEqual([]);
     await frame.click('[data-action="copy-report"]');
     await frame.waitForFunction(() => (document.querySelector(".ctm-report__copied")?.textContent ?? "") !== "");
   });

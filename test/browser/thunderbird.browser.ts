@@ -9,70 +9,19 @@
  * broken is said clearly. Every test also fails on a console error, a CSP violation, or a request
  * to any host but the page's own.
  */
-import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Frame, Page } from "playwright-core";
-import { launch, paneFrame, serveStatic, verdictOf } from "../../scripts/browser.js";
-import { parseConfig, type Config } from "../../src/core/config.js";
+import { describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { verdictOf } from "../../scripts/browser.js";
 import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
-import { analyzeEml } from "../../src/hosts/eml/index.js";
-import { loadCountryLookup } from "../../src/hosts/node/geo.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
-import { openReportForm, outcomeOf } from "./report-helpers.js";
+import { demoSession } from "./demo-session.js";
+import { CASE1, openReportForm, outcomeOf } from "./report-helpers.js";
+import { expectedOfSample, sample, SAMPLE_VERDICTS } from "./samples.js";
 
-const SAMPLES = new URL("../../samples/", import.meta.url);
-const sample = (name: string): Buffer => readFileSync(new URL(name, SAMPLES));
-const CONFIG = ((): Config => {
-  const parsed = parseConfig(sample("config.example.json").toString("utf8"));
-  if (!parsed.ok) throw new Error("samples/config.example.json is invalid");
-  return parsed.config;
-})();
-const CASE1 = "case1-government-sender-from-abroad.eml";
-const SAMPLE_VERDICTS: Record<string, string> = {
-  [CASE1]: "danger",
-  "case2-plain-text-link-to-other-domain.eml": "caution",
-  "case3-internal-mail-reused-from-outside.eml": "danger",
-  "newsletter-ordinary.eml": "clean",
-};
+const expected = expectedOfSample;
 
-async function expected(name: string): Promise<{ verdict: string; rules: string[] }> {
-  const analysis = await analyzeEml(sample(name), { config: CONFIG, lookupCountry: loadCountryLookup() });
-  return { verdict: analysis.verdict, rules: [...new Set(analysis.findings.map((f) => f.id))].sort() };
-}
-
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launch>>;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launch(server.origin);
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openDemo(query: string): Promise<Frame> {
-  browser.record.requests.length = 0;
-  browser.record.foreign.length = 0;
-  browser.record.errors.length = 0;
-  page = await context.newPage();
-  await page.goto(`${server.origin}/thunderbird-demo.html?${query}`);
-  return paneFrame(page);
-}
-
-afterEach(async () => {
-  const violations = page ? await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []) : [];
-  const popup = page ? await paneFrame(page).then((f) => f.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])) : [];
-  await page?.close();
-  expect(browser.record.foreign, "requests to another host").toEqual([]);
-  expect(browser.record.errors, "console errors").toEqual([]);
-  expect([...violations, ...popup], "CSP violations").toEqual([]);
-});
+const demo = demoSession();
+const openDemo = (query: string): Promise<Frame> => demo.open(`thunderbird-demo.html?${query}`);
 
 interface BeginNewCall {
   readonly api: string;
@@ -86,7 +35,7 @@ interface BeginNewCall {
 }
 
 function beginNewCalls(): Promise<BeginNewCall[]> {
-  return page.evaluate(() => {
+  return demo.page.evaluate(() => {
     const standIn = (window as unknown as { checkThisMailMessengerStandIn: { calls: { api: string }[] } }).checkThisMailMessengerStandIn;
     return standIn.calls.filter((c) => c.api === "compose.beginNew") as unknown as BeginNewCall[];
   });
@@ -106,10 +55,10 @@ describe("the Thunderbird popup on the demo host", () => {
       expect(await frame.textContent("#app")).not.toContain("\uFFFD");
       if (name === CASE1) expect(await frame.textContent("#app")).toContain("例示機構 調達課");
       // The country table is the add-in's own file, fetched only when the origin needs placing.
-      const geo = browser.record.requests.filter((r) => r.endsWith("/assets/geo/ip-country.bin"));
+      const geo = demo.record.requests.filter((r) => r.endsWith("/assets/geo/ip-country.bin"));
       expect(geo.length).toBe(name === CASE1 ? 1 : 0);
       // The popup read the message through getRaw, nothing else.
-      const apis = await page.evaluate(() => (window as unknown as { checkThisMailMessengerStandIn: { calls: { api: string }[] } }).checkThisMailMessengerStandIn.calls.map((c) => c.api));
+      const apis = await demo.page.evaluate(() => (window as unknown as { checkThisMailMessengerStandIn: { calls: { api: string }[] } }).checkThisMailMessengerStandIn.calls.map((c) => c.api));
       expect(apis).toEqual(["messages.getRaw"]);
     });
   }
@@ -146,9 +95,9 @@ describe("the Thunderbird popup on the demo host", () => {
     expect(json.source).toBe("demo");
     expect(json.checklist.item8_environment).toMatchObject({ clientVersion: "Thunderbird 128.0esr (demo)", hostName: "Thunderbird", platform: "linux" });
     // The demo shows the message the popup opened, as Thunderbird's compose window would.
-    await page.waitForSelector("#draft:not([hidden])");
-    expect(await page.textContent("#draft-attachments")).toContain("original-message.eml (message/rfc822");
-    expect(await page.textContent("#draft-body")).toContain("(1) ");
+    await demo.page.waitForSelector("#draft:not([hidden])");
+    expect(await demo.page.textContent("#draft-attachments")).toContain("original-message.eml (message/rfc822");
+    expect(await demo.page.textContent("#draft-body")).toContain("(1) ");
   });
 
   it("no policy for the add-in: checks still run, and Report says there is no desk address", async () => {
@@ -162,7 +111,7 @@ describe("the Thunderbird popup on the demo host", () => {
   });
 
   it("a broken policy is a clear message naming the setting, not a blank popup", async () => {
-    await context.route(`${server.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
+    await demo.context.route(`${demo.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
     try {
       const frame = await openDemo(`eml=samples/${CASE1}&lang=en`);
       await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
@@ -170,18 +119,21 @@ describe("the Thunderbird popup on the demo host", () => {
       expect(text).toContain('3rdparty.Extensions["check-this-mail@check-this-mail"].organization.domians');
       expect(await frame.$("[data-verdict]")).toBeNull();
     } finally {
-      await context.unroute(`${server.origin}/config.json`);
+      await demo.context.unroute(`${demo.origin}/config.json`);
     }
   });
 
   it("opened directly, outside Thunderbird, it says where it belongs", async () => {
-    browser.record.errors.length = 0;
-    page = await context.newPage();
-    await page.goto(`${server.origin}/thunderbird-popup.html`);
-    await page.waitForFunction(() => document.getElementById("app")?.dataset.state === "not-in-thunderbird");
-    expect(await page.textContent("#app")).toContain("Thunderbird");
-    // afterEach reads the popup frame of a demo page: give it one.
-    await page.close();
+    demo.record.errors.length = 0;
+    const direct = await demo.context.newPage();
+    await direct.goto(`${demo.origin}/thunderbird-popup.html`);
+    await direct.waitForFunction(() => document.getElementById("app")?.dataset.state === "not-in-thunderbird");
+    expect(await direct.textContent("#app")).toContain("Thunderbird");
+    await direct.close();
+    expect(demo.errors(), "console errors").toEqual([]);
+    expect(demo.record.foreign, "requests to another host").toEqual([]);
+    // afterEach checks a demo page with its popup frame: give it one.
     await openDemo(`eml=samples/newsletter-ordinary.eml&lang=en`).then(verdictOf);
   });
+
 });

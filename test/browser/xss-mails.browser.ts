@@ -11,7 +11,7 @@ import { snapshotFromEml } from "../../src/hosts/eml/index.js";
 import { canaryCopy, corpusPresent, familiesOf, FAMILIES, loadFiles, loadPayloads, PAYLOAD_FILE, representativeSubset, type Payload } from "./xss/corpus.js";
 import { encodedWords, encodeIso2022jp } from "./xss/encode.js";
 import { buildMails, FORMS, JP_AFTER, JP_BEFORE, phrase, unstructured } from "./xss/mails.js";
-import { isReadingPaneRefusal } from "./xss/run.js";
+import { isReadingPaneRefusal } from "./demo-session.js";
 
 const SAMPLES: readonly string[] = [
   "<script>alert(1)</script>",

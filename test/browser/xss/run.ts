@@ -22,6 +22,7 @@
 import { performance } from "node:perf_hooks";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { launch, OFFICE_CDN, paneFrame, serveStatic } from "../../../scripts/browser.js";
+import { isReadingPaneRefusal } from "../demo-session.js";
 import type { Payload } from "./corpus.js";
 import type { XssMail } from "./mails.js";
 import { inspectDemo, inspectPane, installProbes, type PaneRules } from "./probes.js";
@@ -107,31 +108,6 @@ export interface MailOutcome {
   readonly refusals: number;
   readonly ms: number;
   readonly verdict: string;
-}
-
-/**
- * Chromium's console wording when it refuses something the sandboxed reading pane (or a frame the
- * mail's HTML opens inside it) asked for: CSP (both the older "Refused to …" and the newer
- * "Loading the image 'x' violates …" forms), the sandbox, and the refusals that need neither.
- */
-const REFUSALS: readonly RegExp[] = [
-  /^Refused to /,
-  /violates the following Content Security Policy directive/,
-  /^Blocked script execution in '/,
-  /^Blocked (?:form submission|autofocusing|opening|a frame)/,
-  /^Not allowed to load local resource: /,
-  /^Blocked setting the .* cookie from a `<meta>` tag/s,
-  /^'javascript' URLs may not be used as base URLs/,
-];
-
-/**
- * A console error of the reading pane: its document (about:srcdoc) or a frame inside it (about:blank,
- * or no URL at all). The pane's own refusals are not let through here: the pane reports its CSP
- * violations itself (securitypolicyviolation, see ./probes.ts) and runs at the page's origin.
- */
-export function isReadingPaneRefusal(error: { text: string; url: string }): boolean {
-  const fromReadingPane = error.url === "" || error.url.startsWith("about:");
-  return fromReadingPane && REFUSALS.some((r) => r.test(error.text));
 }
 
 /** Hidden-character markers and blank-run markers the view writes, whitespace, controls and default-ignorables: gone. */

@@ -1,0 +1,111 @@
+/**
+ * The set-up the browser test files share: one static server for dist/ and one Chromium per file,
+ * a fresh page per test, and after each test the checks every test makes — no request left for
+ * another host, no console error, no CSP violation in the page or the pane.
+ *
+ * The one console output let through is the sandboxed reading pane refusing what the mail's
+ * HTML asks for (its CSP and sandbox at work), told apart by Chromium's wording.
+ */
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { launch, paneFrame, serveStatic } from "../../scripts/browser.js";
+
+/**
+ * Chromium's console wording when it refuses something the sandboxed reading pane (or a frame the
+ * mail's HTML opens inside it) asked for: CSP (both the older "Refused to …" and the newer
+ * "Loading the image 'x' violates …" forms), the sandbox, and the refusals that need neither.
+ */
+const REFUSALS: readonly RegExp[] = [
+  /^Refused to /,
+  /violates the following Content Security Policy directive/,
+  /^Blocked script execution in '/,
+  /^Blocked (?:form submission|autofocusing|opening|a frame)/,
+  /^Not allowed to load local resource: /,
+  /^Blocked setting the .* cookie from a `<meta>` tag/s,
+  /^'javascript' URLs may not be used as base URLs/,
+];
+
+/**
+ * A console error of the reading pane: its document (about:srcdoc) or a frame inside it (about:blank,
+ * or no URL at all) refusing something. The pane's own refusals are not let through here: the pane
+ * reports its CSP violations itself (securitypolicyviolation) and runs at the page's origin.
+ */
+export function isReadingPaneRefusal(error: { readonly text: string; readonly url: string }): boolean {
+  const fromReadingPane = error.url === "" || error.url.startsWith("about:");
+  return fromReadingPane && REFUSALS.some((r) => r.test(error.text));
+}
+
+type Browser = Awaited<ReturnType<typeof launch>>;
+
+export interface DemoSession {
+  readonly origin: string;
+  readonly context: BrowserContext;
+  readonly record: Browser["record"];
+  /** The page of the current test (opened by `open`). */
+  readonly page: Page;
+  /** A fresh page at `path` (e.g. "demo.html?eml=…"), its record of requests and errors emptied; returns the pane's frame. */
+  open(path: string): Promise<Frame>;
+  /** Console errors so far, but the reading pane's refusals. */
+  errors(): { text: string; url: string }[];
+}
+
+const violationsOf = (target: Page | Frame): Promise<string[]> => target.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+
+/** Registers the file's hooks; call once at the top of a browser test file. */
+export function demoSession(): DemoSession {
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const started = (): Browser => {
+    if (!browser) throw new Error("the demo session has not started (use it inside a test)");
+    return browser;
+  };
+
+  beforeAll(async () => {
+    server = await serveStatic();
+    browser = await launch(server.origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    if (!page || !browser) return;
+    const inPage = await violationsOf(page);
+    const inPane = await paneFrame(page).then(violationsOf);
+    await page.close();
+    page = undefined;
+    expect(browser.record.foreign, "requests to another host").toEqual([]);
+    expect(browser.record.errors.filter((e) => !isReadingPaneRefusal(e)), "console errors").toEqual([]);
+    expect([...inPage, ...inPane], "CSP violations").toEqual([]);
+  });
+
+  return {
+    get origin() {
+      if (!server) throw new Error("the demo session has not started (use it inside a test)");
+      return server.origin;
+    },
+    get context() {
+      return started().context;
+    },
+    get record() {
+      return started().record;
+    },
+    get page() {
+      if (!page) throw new Error("no page is open: call open() first");
+      return page;
+    },
+    async open(path) {
+      const { context, record } = started();
+      record.requests.length = 0;
+      record.foreign.length = 0;
+      record.errors.length = 0;
+      page = await context.newPage();
+      await page.goto(`${server!.origin}/${path}`);
+      return paneFrame(page);
+    },
+    errors: () => started().record.errors.filter((e) => !isReadingPaneRefusal(e)),
+  };
+}
