@@ -3,7 +3,6 @@
  * the pinned pane hears ItemChanged; the Report button opens the report form (./reporting.ts).
  * Mail content reaches the page only through ./view, which builds DOM with textContent.
  */
-import type { Language } from "../core/i18n.js";
 import { clearNotification } from "../hosts/outlook/clear-notification.js";
 import { currentItem } from "../hosts/outlook/current-item.js";
 import { displayLanguage, languageOf } from "../hosts/outlook/display-language.js";
@@ -14,18 +13,15 @@ import { notificationText } from "../hosts/outlook/notification-text.js";
 import { showNotification } from "../hosts/outlook/notify.js";
 import { officeReady, OUTLOOK_HOST } from "../hosts/outlook/on-ready.js";
 import { mailboxDiagnostics } from "../hosts/outlook/mailbox-diagnostics.js";
-import type { ReadMessage } from "../hosts/outlook/read-message.js";
 import { MAILBOX, mailboxSupport } from "../hosts/outlook/requirements.js";
-import { Checker, type PaneState } from "./checker.js";
 import { loadConfig } from "./config.js";
 import { embeddingStandIn } from "./embedding.js";
 import { browserFacts, reportEnvironment } from "./environment.js";
-import { geoLoader } from "./geo.js";
 import { PANE_TEXT } from "./messages.js";
 import { applyTheme } from "./theme.js";
 import { outlookReportHost } from "./outlook-report-host.js";
-import { Reporting } from "./reporting.js";
-import { copyText, error, mount, renderPaneState, status, type AnalysisState } from "./screen.js";
+import { error, status } from "./screen.js";
+import { paneSession } from "./session.js";
 import type * as EngineModule from "./engine.js";
 
 /** The analysis engine, requested now: it downloads while Office initialises (see ./engine.ts). */
@@ -82,46 +78,17 @@ async function main(): Promise<void> {
   }
 
   const loaded = await engine;
-  const { readMessage, analyze, digestAttachments, createCountryLookup } = loaded;
-  // Item 8 of the report (operating system, client), read once, while the first mail is checked.
-  const environment = browserFacts(navigator).then((facts) => reportEnvironment(mailboxDiagnostics(), platform, facts));
-  /** The item each read came from: the Report button reports the mail that was checked. */
-  const itemOf = new WeakMap<ReadMessage, Office.MessageRead>();
-  let shown: { state: Extract<PaneState, { kind: "analysis" }>; check: number } | undefined;
-  const reporting = new Reporting({
-    doc: document,
+  const checker = paneSession<Office.MessageRead>({
+    root,
     lang,
     config: config.config,
     engine: loaded,
-    environment,
+    read: loaded.readMessage,
+    // Item 8 of the report (operating system, client), read once, while the first mail is checked.
+    environment: browserFacts(navigator).then((facts) => reportEnvironment(mailboxDiagnostics(), platform, facts)),
     source: demo ? "demo" : "outlook",
-    host: outlookReportHost(),
-    show: (form) => mount(root, form, "report", shown?.check),
-    back: () => {
-      if (!shown) return;
-      render(root, lang, shown.state, shown.check, onReport);
-      root.querySelector<HTMLElement>('[data-action="report"]')?.focus();
-    },
-    copy: copyText,
-  });
-  const onReport = (state: Extract<PaneState, { kind: "analysis" }>): (() => void) | undefined => {
-    const item = itemOf.get(state.read);
-    return item ? () => void reporting.open(item, state.analysis, state.read, () => shown?.state === state) : undefined;
-  };
-  const checker = new Checker<Office.MessageRead>({
-    read: async (item) => {
-      const read = await readMessage(item);
-      itemOf.set(read, item);
-      return read;
-    },
-    analyze,
-    digestAttachments,
-    config: config.config,
-    loadGeo: geoLoader(base, createCountryLookup),
-    render: (state: PaneState, check: number) => {
-      shown = state.kind === "analysis" ? { state, check } : undefined;
-      render(root, lang, state, check, onReport);
-    },
+    reportHost: outlookReportHost(),
+    noItem: { kind: "notice", title: PANE_TEXT.noItemTitle, message: PANE_TEXT.noItem },
     notify: async (item, analysis) => {
       const text = notificationText(analysis, lang);
       if (text === undefined) await clearNotification(item);
@@ -136,9 +103,6 @@ async function main(): Promise<void> {
   await checker.check(currentItem());
 }
 
-function render(root: HTMLElement, lang: Language, state: PaneState, check: number, onReport: (state: AnalysisState) => (() => void) | undefined): void {
-  renderPaneState(root, lang, state, check, { noItem: { kind: "notice", title: PANE_TEXT.noItemTitle, message: PANE_TEXT.noItem }, onReport });
-}
 
 main().catch((e: unknown) => {
   const root = document.getElementById("app");

@@ -7,14 +7,11 @@
  * country table loader, item 8's operating system. Mail content reaches the page only through
  * the view, which builds DOM with textContent.
  */
-import type { Language } from "../../core/i18n.js";
-import { Checker, type PaneState } from "../../taskpane/checker.js";
 import { browserFacts } from "../../taskpane/environment.js";
-import { geoLoader } from "../../taskpane/geo.js";
 import { PANE_TEXT } from "../../taskpane/messages.js";
 import { applyTheme } from "../../taskpane/theme.js";
-import { Reporting } from "../../taskpane/reporting.js";
-import { copyText, error, mount, renderPaneState, status, type AnalysisState } from "../../taskpane/screen.js";
+import { error, status } from "../../taskpane/screen.js";
+import { paneSession } from "../../taskpane/session.js";
 import { activeTabId } from "./active-tab.js";
 import { browserInfo } from "./browser-info.js";
 import { loadManagedConfig } from "./config.js";
@@ -71,47 +68,19 @@ async function main(): Promise<void> {
   }
 
   const loaded = await engine;
-  const { readMessage, analyze, digestAttachments, createCountryLookup } = loaded;
-  // Item 8 of the report, read once while the mail is checked.
-  const environment = Promise.all([browserInfo(), platformInfo(), browserFacts(navigator)]).then(([b, p, facts]) =>
-    thunderbirdEnvironment(b.ok ? b.value : undefined, p.ok ? p.value : undefined, facts),
-  );
-  const headerOf = new WeakMap<object, Header>();
-  let shown: { state: AnalysisState; check: number } | undefined;
-  const reporting = new Reporting({
-    doc: document,
+  const checker = paneSession<Header>({
+    root,
     lang,
     config: config.config,
     engine: loaded,
-    environment,
+    read: loaded.readMessage,
+    // Item 8 of the report, read once while the mail is checked.
+    environment: Promise.all([browserInfo(), platformInfo(), browserFacts(navigator)]).then(([b, p, facts]) =>
+      thunderbirdEnvironment(b.ok ? b.value : undefined, p.ok ? p.value : undefined, facts),
+    ),
     source: demo ? "demo" : "thunderbird",
-    host: thunderbirdReportHost(),
-    show: (form) => mount(root, form, "report", shown?.check),
-    back: () => {
-      if (!shown) return;
-      render(root, lang, shown.state, shown.check, onReport);
-      root.querySelector<HTMLElement>('[data-action="report"]')?.focus();
-    },
-    copy: copyText,
-  });
-  const onReport = (state: AnalysisState): (() => void) | undefined => {
-    const header = headerOf.get(state.read);
-    return header ? () => void reporting.open(header, state.analysis, state.read, () => shown?.state === state) : undefined;
-  };
-  const checker = new Checker<Header>({
-    read: async (header) => {
-      const read = await readMessage(header);
-      headerOf.set(read, header);
-      return read;
-    },
-    analyze,
-    digestAttachments,
-    config: config.config,
-    loadGeo: geoLoader(document.baseURI, createCountryLookup),
-    render: (state, check) => {
-      shown = state.kind === "analysis" ? { state, check } : undefined;
-      render(root, lang, state, check, onReport);
-    },
+    reportHost: thunderbirdReportHost(),
+    noItem: { kind: "notice", title: POPUP_TEXT.noMessageTitle, message: POPUP_TEXT.noMessage },
     // Thunderbird has no notification bar for add-ins: the popup is the whole answer.
     notify: () => Promise.resolve(),
   });
@@ -133,9 +102,6 @@ async function main(): Promise<void> {
   }
 }
 
-function render(root: HTMLElement, lang: Language, state: PaneState, check: number, onReport: (state: AnalysisState) => (() => void) | undefined): void {
-  renderPaneState(root, lang, state, check, { noItem: { kind: "notice", title: POPUP_TEXT.noMessageTitle, message: POPUP_TEXT.noMessage }, onReport });
-}
 
 main().catch((e: unknown) => {
   const root = document.getElementById("app");
