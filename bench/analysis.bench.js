@@ -48,7 +48,6 @@ function link(i) {
   return `<p><a href="https://www${i % 40}.shop${i % 17}.example/item/${i}?ref=mail&id=${i}">https://www.shop${i % 11}.example/item/${i}</a> <a href="https://click.example${i % 7}.com/t/${i}"><img src="cid:i${i}" alt="item ${i}"></a></p>`;
 }
 
-
 function attachment(i) {
   const kinds = [
     () => ({ name: `report-${i}.pdf`, type: "application/pdf", data: enc.encode(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /OpenAction 2 0 R >>\nendobj\n2 0 obj\n<< /S /URI /URI (https://files${i}.example/doc) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n${"%".repeat(2000)}`) }),
@@ -59,13 +58,14 @@ function attachment(i) {
 }
 
 /** An ordinary mail; `scale` multiplies one thing in it. */
-function mail({ links = 20, hops = 5, recipients = 5, attachments = 2, headerFields = 10 }) {
+function mail({ links = 20, hops = 5, recipients = 5, attachments = 2, headerFields = 10, subjectWords = 4 }) {
   const headers = [
     ...Array.from({ length: hops }, (_, i) => received(i)),
     "Authentication-Results: mx0.example.co.jp; spf=pass smtp.mailfrom=news@shop.example; dkim=pass header.d=shop.example; dmarc=pass header.from=shop.example",
     "From: Shop News <news@shop.example>",
     `To: ${Array.from({ length: recipients }, (_, i) => `"Staff ${i}" <staff${i}@example.co.jp>`).join(",\r\n ")}`,
-    "Subject: =?UTF-8?B?5paw5ZWG5ZOB44Gu44GU5qGI5YaF?=",
+    // A forwarded-again subject ("Fwd: Fw: …") grows without bound in real mail threads.
+    `Subject: ${"Fwd: Fw: New arrivals... ".repeat(subjectWords / 4)}`,
     "Date: Mon, 2 Jun 2025 10:00:00 +0900",
     "Message-ID: <bench@shop.example>",
     "MIME-Version: 1.0",
@@ -90,6 +90,7 @@ const DIMENSIONS = [
   { name: "recipients (To)", key: "recipients", n: 100 },
   { name: "attachments", key: "attachments", n: 30 },
   { name: "header size (fields)", key: "headerFields", n: 100 },
+  { name: "subject length (words)", key: "subjectWords", n: 4000 },
 ];
 
 async function timeOnce(bytes, options) {

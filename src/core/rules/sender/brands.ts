@@ -76,14 +76,10 @@ const BRANDS: readonly Brand[] = [
 ];
 
 function latinWords(text: string): string {
-  // " word word " with everything that is not a letter or digit turned into a single space.
-  let out = " ";
-  for (const c of text) {
-    const letter = /[\p{L}\p{N}]/u.test(c);
-    if (letter) out += c;
-    else if (!out.endsWith(" ")) out += " ";
-  }
-  return out.endsWith(" ") ? out : `${out} `;
+  // " word word " with every run of what is not a letter or digit turned into a single space.
+  // One pass: testing the end of a string grown by += flattens it each time, which a
+  // 300,000-character subject turned into 25 seconds (found by the fuzzer).
+  return ` ${text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
 }
 
 function hasJapanese(name: string): boolean {
