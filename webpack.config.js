@@ -14,6 +14,7 @@ import { gzipSync } from "node:zlib";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import webpack from "webpack";
+import { typescriptBuild } from "./scripts/lib/webpack-typescript.js";
 import { rebaseManifest } from "./scripts/manifest-check.js";
 import { popupCsp } from "./webpack.thunderbird.config.js";
 
@@ -214,23 +215,7 @@ export default async (env, argv) => {
     // Separate .map files for the scripts: the pane's CSP allows no eval, so no eval-based
     // devtool either (the plugin below is devtool: "source-map", limited to .js).
     devtool: false,
-    target: ["web", "es2022"],
-    resolve: {
-      extensions: [".ts", ".js"],
-      // The sources import "./x.js" (Node ESM style) for files that are x.ts.
-      extensionAlias: { ".js": [".ts", ".js"] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          // Our modules only declare things: unused re-exports may be dropped from the bundle.
-          sideEffects: false,
-          use: { loader: "ts-loader", options: { configFile: path.join(root, "tsconfig.bundle.json"), transpileOnly: true } },
-        },
-      ],
-    },
+    ...typescriptBuild(root),
     // The Outlook pane's engine chunk stays whole: the Thunderbird popup's engine (built here for
     // the Thunderbird demo) shares most of its modules, which must not be split out of it into a
     // third chunk the pane would then have to fetch (vendors are split as before).

@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
+import { typescriptBuild } from "./scripts/lib/webpack-typescript.js";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const EXTENSION = "src/hosts/thunderbird/extension";
@@ -79,18 +80,7 @@ export default (env, argv) => {
     },
     // No eval-based devtool (the add-on's policy forbids eval); no source maps in the package.
     devtool: false,
-    target: ["web", "es2022"],
-    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          sideEffects: false,
-          use: { loader: "ts-loader", options: { configFile: path.join(root, "tsconfig.bundle.json"), transpileOnly: true } },
-        },
-      ],
-    },
+    ...typescriptBuild(root),
     performance: { hints: false },
     stats: env.quiet ? "errors-warnings" : "normal",
     plugins: [

@@ -17,6 +17,7 @@ import { installInMemoryBlob } from "../hosts/outlook/blob.js";
 import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { STAND_IN_KEY } from "../taskpane/embedding.js";
 import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
+import { byId, el } from "./dom.js";
 import { DEMO_TEXT, sampleTitle, type DemoLanguage } from "./text.js";
 
 // The demo parses mail with postal-mime too (see text-decoder.ts and blob.ts).
@@ -37,22 +38,12 @@ const standIn = new OfficeStandIn({
 // What the task pane looks for in a same-origin parent when Office.onReady says "no host".
 (window as unknown as Record<string, unknown>)[STAND_IN_KEY] = standIn;
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`demo.html has no #${id}`);
-  return element as T;
-};
+const $ = byId;
 
 function lang(): DemoLanguage {
   return standIn.settings.displayLanguage.startsWith("ja") ? "ja" : "en";
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function applyLanguage(): void {
   const l = lang();

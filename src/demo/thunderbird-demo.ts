@@ -12,6 +12,7 @@ import { installInMemoryBlob } from "../hosts/outlook/blob.js";
 import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { MESSENGER_STAND_IN_KEY } from "../hosts/thunderbird/ready.js";
 import { MessengerStandIn, type MessengerCall } from "./messenger-standin.js";
+import { byId, el } from "./dom.js";
 import { sampleTitle, type DemoLanguage } from "./text.js";
 import { TB_DEMO_TEXT, tbText, type TbDemoKey } from "./thunderbird-text.js";
 
@@ -25,19 +26,9 @@ const standIn = new MessengerStandIn({
 });
 (window as unknown as Record<string, unknown>)[MESSENGER_STAND_IN_KEY] = standIn;
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`thunderbird-demo.html has no #${id}`);
-  return element as T;
-};
+const $ = byId;
 const lang = (): DemoLanguage => (standIn.settings.uiLanguage.startsWith("ja") ? "ja" : "en");
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function applyLanguage(): void {
   document.documentElement.lang = lang();
