@@ -6,6 +6,7 @@
  */
 import type { Language, Localized } from "../core/i18n.js";
 import type { PaneState } from "./checker.js";
+import type { ConfigLoad } from "./config.js";
 import { PANE_TEXT } from "./messages.js";
 import { mountView, renderAnalysis, renderStatus, type StatusView } from "./view/index.js";
 
@@ -75,5 +76,22 @@ export async function copyText(text: string, select: () => void): Promise<boolea
     return document.execCommand("copy");
   } catch {
     return false;
+  }
+}
+
+/**
+ * The organisation's settings as loaded, or the screen that says what is wrong with them (every
+ * error with its path, or why they could not be read) and undefined: never a blank pane.
+ */
+export function usableConfig(root: HTMLElement, lang: Language, config: ConfigLoad): Extract<ConfigLoad, { kind: "ok" }> | undefined {
+  switch (config.kind) {
+    case "ok":
+      return config;
+    case "invalid":
+      status(root, lang, { kind: "config-error", errors: config.errors });
+      return undefined;
+    case "unreadable":
+      status(root, lang, error(PANE_TEXT.configUnreadable, config.detail), "config-error");
+      return undefined;
   }
 }

@@ -20,7 +20,7 @@ import { browserFacts, reportEnvironment } from "./environment.js";
 import { PANE_TEXT } from "./messages.js";
 import { applyTheme } from "./theme.js";
 import { outlookReportHost } from "./outlook-report-host.js";
-import { error, status } from "./screen.js";
+import { error, status, usableConfig } from "./screen.js";
 import { paneSession } from "./session.js";
 import type * as EngineModule from "./engine.js";
 
@@ -67,15 +67,8 @@ async function main(): Promise<void> {
   status(root, lang, { kind: "loading" });
 
   const base = document.baseURI;
-  const config = await loadConfig(base);
-  if (config.kind === "invalid") {
-    status(root, lang, { kind: "config-error", errors: config.errors });
-    return;
-  }
-  if (config.kind === "unreadable") {
-    status(root, lang, error(PANE_TEXT.configUnreadable, config.detail), "config-error");
-    return;
-  }
+  const config = usableConfig(root, lang, await loadConfig(base));
+  if (!config) return;
 
   const loaded = await engine;
   const checker = paneSession<Office.MessageRead>({

@@ -10,7 +10,7 @@
 import { browserFacts } from "../../taskpane/environment.js";
 import { PANE_TEXT } from "../../taskpane/messages.js";
 import { applyTheme } from "../../taskpane/theme.js";
-import { error, status } from "../../taskpane/screen.js";
+import { error, status, usableConfig } from "../../taskpane/screen.js";
 import { paneSession } from "../../taskpane/session.js";
 import { activeTabId } from "./active-tab.js";
 import { browserInfo } from "./browser-info.js";
@@ -57,15 +57,8 @@ async function main(): Promise<void> {
   }
   status(root, lang, { kind: "loading" });
 
-  const config = await loadManagedConfig();
-  if (config.kind === "invalid") {
-    status(root, lang, { kind: "config-error", errors: config.errors });
-    return;
-  }
-  if (config.kind === "unreadable") {
-    status(root, lang, error(PANE_TEXT.configUnreadable, config.detail), "config-error");
-    return;
-  }
+  const config = usableConfig(root, lang, await loadManagedConfig());
+  if (!config) return;
 
   const loaded = await engine;
   const checker = paneSession<Header>({
