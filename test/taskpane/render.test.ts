@@ -483,21 +483,10 @@ describe("speed", () => {
     return { ...base, verdict: "danger", links, findings: [finding] };
   }
 
-  const time = (analysis: Analysis): number => {
-    const started = performance.now();
+  it("renders the core's limit of 2,000 links, every one a row", () => {
+    // No time is asserted (speed is the benchmarks' job): a quadratic table would stall the suite.
+    const analysis = manyLinks(2000);
     const view = renderAnalysis(document, analysis, "ja");
-    const ms = performance.now() - started;
-    expect(view.querySelectorAll("tbody tr").length).toBe(analysis.links.length);
-    return ms;
-  };
-
-  it("renders thousands of links in time linear in their number", () => {
-    // jsdom builds elements ~100× slower than a browser; the ratio is what this test is about.
-    time(manyLinks(100)); // warm-up
-    const small = Math.min(time(manyLinks(250)), time(manyLinks(250)));
-    const large = Math.min(time(manyLinks(2000)), time(manyLinks(2000)));
-    console.info(`render under jsdom: 250 links ${small.toFixed(1)} ms, 2000 links (the core's limit) ${large.toFixed(1)} ms`);
-    // 8× the links: linear is ~8×, quadratic ~64×. Leave room for GC and a busy machine.
-    expect(large / small).toBeLessThan(24);
+    expect(view.querySelectorAll("tbody tr").length).toBe(2000);
   });
 });

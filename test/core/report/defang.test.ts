@@ -63,9 +63,8 @@ describe("defangText (free text)", () => {
 
   it("stays linear on hostile text (a megabyte of near-URLs and dotted words)", () => {
     const hostile = "http://a.".repeat(60_000) + "a.b.".repeat(100_000) + ":// ".repeat(50_000);
-    const start = performance.now();
+    // No time is asserted (speed is the benchmarks' job): quadratic work on a megabyte would stall the suite.
     const out = defangText(hostile);
-    expect(performance.now() - start).toBeLessThan(3000);
     expect(out).not.toMatch(/https?:\/\//);
   });
 });

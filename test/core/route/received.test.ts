@@ -146,8 +146,7 @@ describe("parseReceived", () => {
       `from x (${"helo ".repeat(20_000)}) by y; Mon, 1 Jan 2024 00:00:00 +0000`,
       "\\".repeat(50_000),
     ];
-    const start = performance.now();
+    // No time is asserted (speed is the benchmarks' job): a quadratic parse would stall the suite.
     for (const raw of hostile) expect(() => parseReceived(raw)).not.toThrow();
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });

@@ -90,9 +90,8 @@ describe("hostile names", () => {
     ["controls", "\u202E".repeat(200_000)],
     ["underscores", `x.pdf${"_".repeat(200_000)}.exe`],
   ])("are handled in linear time (%s)", (_kind, name) => {
-    const started = performance.now();
+    // No time is asserted (speed is the benchmarks' job): quadratic work on 400,000 characters would stall the suite.
     const analysis = withAttachments(ATTACHMENTS_RULES, { name, type: "text/html" });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(analysis.verdict).toBeDefined();
   });
 
