@@ -77,9 +77,10 @@ async function worker() {
   let done = 0;
   let lastPost = clock();
   for (let index = from; index < to; index += jobs) {
-    const input = generate(seeds, seed, index, { maxBytes });
+    // Marked before the input is made: a crash in the generator is put down to this input too.
     watch[job * 2] = index;
     watch[job * 2 + 1] = Date.now();
+    const input = generate(seeds, seed, index, { maxBytes });
     const result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock });
     watch[job * 2 + 1] = 0;
     done++;
@@ -217,6 +218,8 @@ async function campaign(args) {
     const start = (job, from) => {
       if (from >= to) return;
       running++;
+      // No input yet: a worker that dies before its first one is a broken harness, not a finding.
+      watch[job * 2] = -1;
       const w = new Worker(new URL(import.meta.url), {
         workerData: { job, jobs: args.jobs, seed: args.seed, from, to, corpora: args.corpora, maxBytes: args.maxBytes, out: args.out, shared },
         resourceLimits: { maxOldGenerationSizeMb: 4096 },
@@ -238,8 +241,15 @@ async function campaign(args) {
       /** The worker died on input `index` (a hang it was stopped for, or a crash): report it, go on after it. */
       const died = (reason) => {
         const index = watch[job * 2];
+        if (index < 0) throw new Error(`fuzz worker ${job} died before its first input: ${reason}`);
         retire();
-        const input = generate(seeds, args.seed, index, { maxBytes: args.maxBytes });
+        let input;
+        try {
+          input = generate(seeds, args.seed, index, { maxBytes: args.maxBytes });
+        } catch (error) {
+          // The mutation engine, not the product: reported as such, there is no input to save.
+          throw new Error(`the fuzzer's generator fails on input ${index}: ${error.message}`, { cause: error });
+        }
         const file = saveInput(args.out, args.seed, index, input.bytes);
         failures.push({ index, ms: NaN, seed: input.seed, ops: input.ops, bytes: input.bytes.length, reason, file });
         console.log(`FAILURE input ${index}: ${reason}\n  ${file}\n  replay: ${replayCommand(args.seed, index)}`);

@@ -266,6 +266,14 @@ function encodedWordGarbage(rng) {
 }
 
 /** Each mutation takes the mail as a binary string and returns the new one, with a label. */
+/**
+ * `text` repeated `count` times, but never much past `maxBytes` (generate() cuts there anyway):
+ * a mutated boundary or header of a megabyte repeated 20,000 times is beyond what a string can hold.
+ */
+function repeatWithin(text, count, maxBytes) {
+  return text.repeat(Math.max(1, Math.min(count, Math.ceil(maxBytes / Math.max(1, text.length)))));
+}
+
 const MUTATIONS = {
   bitflip(s, rng) {
     if (s.length === 0) return s;
@@ -293,7 +301,7 @@ const MUTATIONS = {
   truncate(s, rng) {
     return s.slice(0, int(rng, s.length + 1));
   },
-  boundary(s, rng) {
+  boundary(s, rng, ctx) {
     const bs = boundaries(s);
     if (bs.length === 0) return MUTATIONS.separator(s, rng);
     const b = pick(rng, bs);
@@ -324,8 +332,7 @@ const MUTATIONS = {
       // The same delimiter many times in a row: empty parts.
       const d = pick(rng, ds);
       const line = `--${b.value}\r\n`;
-      const count = logUniform(rng, 2, 20_000);
-      return s.slice(0, d) + line.repeat(count) + s.slice(d);
+      return s.slice(0, d) + repeatWithin(line, logUniform(rng, 2, 20_000), ctx.maxBytes) + s.slice(d);
     }
     if (choice === 5 && ds.length > 0) {
       // A part that declares itself multipart with its parent's boundary (nesting without end).
@@ -418,7 +425,7 @@ const MUTATIONS = {
       // A whole field from the dictionary, anywhere in the block.
       const at = fields.length === 0 ? block : pick(rng, fields).start;
       const count = rng() < 0.1 ? logUniform(rng, 10, 20_000) : 1;
-      return s.slice(0, at) + `${pick(rng, FIELDS)}\r\n`.repeat(count) + s.slice(at);
+      return s.slice(0, at) + repeatWithin(`${pick(rng, FIELDS)}\r\n`, count, ctx.maxBytes) + s.slice(at);
     }
     const f = pick(rng, fields);
     const field = s.slice(f.start, f.end);
@@ -433,8 +440,7 @@ const MUTATIONS = {
       return s.slice(0, f.start) + out + s.slice(f.end);
     }
     if (choice === 2) {
-      const count = logUniform(rng, 2, 20_000);
-      return s.slice(0, f.start) + `${field}\r\n`.repeat(count) + s.slice(f.start);
+      return s.slice(0, f.start) + repeatWithin(`${field}\r\n`, logUniform(rng, 2, 20_000), ctx.maxBytes) + s.slice(f.start);
     }
     if (choice === 3) {
       // A huge value.
