@@ -20,6 +20,7 @@ const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "INPUT_TOO_LARGE",
   "MIME_TOO_COMPLEX",
   "ENCODED_WORDS_LIMIT",
+  "TEXT_TOO_LARGE",
   "TOO_MANY_AUTH_RESULTS",
   "HTML_TOO_LARGE",
   "TOO_MANY_LINKS",

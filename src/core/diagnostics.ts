@@ -48,6 +48,10 @@ export const DIAGNOSTIC_TEXT = {
     "ヘッダー {header} のエンコードされた文字列(=?…?=)が上限(1 つのヘッダーで {limit} 個、メール全体で {total} 個)を超えたため、残りは読み取っていません。",
     "The {header} header holds more encoded words (=?…?=) than are read ({limit} per header, {total} in the whole mail); the rest of it was not read.",
   ),
+  TEXT_TOO_LARGE: localized(
+    "本文のテキストが大きすぎるため、先頭の {limit} MB までを読み取りました。それ以降のリンクなどは確認していません。",
+    "The mail's text is too large: its first {limit} MB were read; links and text after that were not checked.",
+  ),
   RECEIVED_UNPARSED: localized(
     "Received ヘッダー({index} 番目)の形式を解析できませんでした。",
     "Received header #{index} could not be parsed.",

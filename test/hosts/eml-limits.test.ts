@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/core/options.js";
 import { analyzeEml, snapshotFromEml } from "../../src/hosts/eml/index.js";
+import { MAX_TEXT_BYTES } from "../../src/hosts/eml/snapshot.js";
 import { joinParts, piecesJoined } from "../../src/hosts/eml/postal-mime-parts.js";
 
 const codes = (diagnostics: readonly { code: string }[] | undefined): string[] => (diagnostics ?? []).map((d) => d.code);
@@ -158,5 +159,58 @@ describe("encoded words handed to postal-mime (ENCODED_WORDS_LIMIT)", () => {
     const parts = Array.from({ length: 30 }, (_, i) => `--b\r\nContent-Type: text/plain; name="${words(99)}"\r\n\r\npart ${i}`).join("\r\n");
     const s = await snapshotFromEml(`From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}\r\n--b--\r\n`);
     expect(codes(s.diagnostics)).toEqual(["ENCODED_WORDS_LIMIT"]);
+  });
+});
+
+describe("text bodies handed to postal-mime (TEXT_TOO_LARGE)", () => {
+  // postal-mime holds a text part as bytes and as a string at once: a 30 MB text body peaked at
+  // seven times its size. Text is read up to MAX_TEXT_BYTES in all; attachments stay whole.
+  const LINE = "Quarterly figures, line after line. https://early.example/q\r\n";
+  const lines = (bytes: number): string => LINE.repeat(Math.ceil(bytes / LINE.length));
+
+  it("reads a text body up to the limit, says so, and marks the analysis incomplete", async () => {
+    const mail = `From: a@example.jp\r\nSubject: big\r\nContent-Type: text/plain\r\n\r\n${lines(MAX_TEXT_BYTES + 100_000)}https://late.example/x\r\n`;
+    const analysis = await analyzeEml(mail);
+    expect(codes(analysis.diagnostics)).toContain("TEXT_TOO_LARGE");
+    expect(analysis.incomplete).toBe(true);
+    const hosts = new Set(analysis.links.map((l) => l.target.host));
+    expect(hosts.has("early.example")).toBe(true);
+    expect(hosts.has("late.example")).toBe(false);
+  });
+
+  it("counts the text parts of a multipart mail together, and keeps the attachment and the parts after the cut", async () => {
+    const half = lines(MAX_TEXT_BYTES / 2 + 50_000);
+    const mail = [
+      "From: a@example.jp",
+      "Content-Type: multipart/mixed; boundary=b",
+      "",
+      "--b",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      half,
+      "--b",
+      "Content-Type: application/pdf; name=a.pdf",
+      "Content-Transfer-Encoding: base64",
+      "",
+      btoa("%PDF-1.7 ".repeat(100_000)).replace(/.{76}/g, "$&\r\n"),
+      "--b",
+      "Content-Type: text/html",
+      "",
+      `${half}<a href="https://late.example/">x</a>`,
+      "--b--",
+      "",
+    ].join("\r\n");
+    const s = await snapshotFromEml(mail);
+    expect(codes(s.diagnostics)).toEqual(["TEXT_TOO_LARGE"]);
+    expect(s.attachments.map((a) => [a.name, a.bytes?.length])).toEqual([["a.pdf", 900_000]]);
+    expect(s.text?.length).toBeGreaterThan(MAX_TEXT_BYTES / 2);
+    expect(s.html).not.toContain("late.example");
+  });
+
+  it("leaves an ordinary mail and a large attachment alone", async () => {
+    const mail = `From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/octet-stream; name=big.bin\r\n\r\n${"A".repeat(MAX_TEXT_BYTES + 1000)}\r\n--b--\r\n`;
+    const s = await snapshotFromEml(mail);
+    expect(codes(s.diagnostics)).toEqual([]);
+    expect(s.attachments[0]?.bytes?.length).toBeGreaterThanOrEqual(MAX_TEXT_BYTES + 1000); // whole (postal-mime ends a part with its line end)
   });
 });

@@ -60,6 +60,7 @@ const HYPHEN = 0x2d;
 const GREATER_THAN = 0x3e;
 const CONTENT_TYPE = "content-type";
 const MESSAGE = "message/";
+const TEXT = "text/";
 
 /** What the .eml host hands to postal-mime at most (see Limits). */
 interface ParseLimits {
@@ -77,6 +78,8 @@ interface Extent {
   readonly drops: readonly (readonly [number, number])[];
   /** Names of the header fields cut short that way. */
   readonly cutFields: readonly string[];
+  /** Text bodies were cut at MAX_TEXT_BYTES (the lines past it are among the drops). */
+  readonly textCut: boolean;
 }
 
 /**
@@ -87,6 +90,13 @@ interface Extent {
  * up to their 2,000th together (a real subject has a handful).
  */
 export const MAX_ENCODED_WORDS_PER_FIELD = 100;
+/**
+ * postal-mime decodes a text part whole, into bytes and then a string, at a peak of about seven
+ * times its size: a 30 MB text body (Exchange's usual maximum for a whole mail) took 200 MB.
+ * Text bodies are read up to 4 MiB in all (an ordinary mail's text is a few kilobytes); what
+ * follows is left out and said. Attachments are not text parts and stay whole.
+ */
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 export const MAX_ENCODED_WORDS = 2000;
 const EQUALS = 0x3d;
 const QUESTION = 0x3f;
@@ -106,6 +116,16 @@ function declaresMessage(bytes: Uint8Array, from: number, to: number): boolean {
   if (bytes[i] !== COLON) return false;
   for (i++; i + MESSAGE.length <= to; i++) if (startsWithWord(bytes, i, to, MESSAGE)) return true;
   return false;
+}
+
+/** A "Content-Type:" line: whether it declares text ("text/..."); undefined for any other line. */
+function declaresText(bytes: Uint8Array, from: number, to: number): boolean | undefined {
+  if (!startsWithWord(bytes, from, to, CONTENT_TYPE)) return undefined;
+  let i = from + CONTENT_TYPE.length;
+  while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
+  if (bytes[i] !== COLON) return undefined;
+  for (i++; i < to && (bytes[i] === 0x20 || bytes[i] === 0x09); i++);
+  return startsWithWord(bytes, i, to, TEXT);
 }
 
 /**
@@ -130,6 +150,10 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   let fieldWords = 0;
   let fieldCut = false;
   let fieldStart = 0;
+  /** The part being read is text: no Content-Type yet means text/plain (RFC 2045 §5.2). */
+  let partIsText = true;
+  let textBytes = 0;
+  let textCut = false;
   /** Counts the encoded words of a header line; past a limit, the rest of the field is left out. */
   const headerLine = (start: number, stop: number, end: number): void => {
     const continuation = bytes[start] === 0x20 || bytes[start] === 0x09;
@@ -163,24 +187,36 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
       end = lf < 0 ? bytes.length : lf;
     }
     const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
-    if (++lines > limits.maxLines) return { end: start, cut: "lines", drops, cutFields };
+    if (++lines > limits.maxLines) return { end: start, cut: "lines", drops, cutFields, textCut };
     if (bytes[start] === HYPHEN && bytes[start + 1] === HYPHEN && bytes[start + 2] !== GREATER_THAN) {
-      if (++parts > limits.maxParts) return { end: start, cut: "parts", drops, cutFields };
+      if (++parts > limits.maxParts) return { end: start, cut: "parts", drops, cutFields, textCut };
       inHeader = true;
       nestedMail = false;
+      partIsText = true;
     } else if (inHeader) {
       if (stop === start) {
         inHeader = nestedMail;
+        if (nestedMail) partIsText = true;
         nestedMail = false;
       } else {
-        if (++headerLines > limits.maxHeaderLines) return { end: start, cut: "headerLines", drops, cutFields };
+        if (++headerLines > limits.maxHeaderLines) return { end: start, cut: "headerLines", drops, cutFields, textCut };
         if (declaresMessage(bytes, start, stop)) nestedMail = true;
+        partIsText = declaresText(bytes, start, stop) ?? partIsText;
         headerLine(start, stop, end);
+      }
+    } else if (partIsText) {
+      const next = Math.min(end + 1, bytes.length);
+      textBytes += next - start;
+      if (textBytes > MAX_TEXT_BYTES) {
+        textCut = true;
+        const last = drops.at(-1);
+        if (last && last[1] === start) last[1] = next;
+        else drops.push([start, next]);
       }
     }
     start = end + 1;
   }
-  return { end: bytes.length, drops, cutFields };
+  return { end: bytes.length, drops, cutFields, textCut };
 }
 
 /** `bytes` up to `end` without the `drops` (in order, not overlapping). */
@@ -405,6 +441,7 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
   const extent = parseExtent(bytes, parseLimits);
   bytes = withoutDrops(bytes, extent.end, extent.drops);
   for (const header of extent.cutFields) diagnostics.push(diagnostic("ENCODED_WORDS_LIMIT", "warning", { header, limit: MAX_ENCODED_WORDS_PER_FIELD, total: MAX_ENCODED_WORDS }));
+  if (extent.textCut) diagnostics.push(diagnostic("TEXT_TOO_LARGE", "warning", { limit: MAX_TEXT_BYTES / (1024 * 1024) }));
   if (extent.cut !== undefined) {
     const what = {
       lines: localized(`${parseLimits.maxLines} 行`, `${parseLimits.maxLines} lines`),
