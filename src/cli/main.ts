@@ -8,6 +8,7 @@ import { reportSubject, reportText } from "../core/report/text.js";
 import { REPORT_TEXT } from "../core/report/strings.js";
 import { analyzeEml, snapshotFromEml } from "../hosts/eml/index.js";
 import { nodeCountryLookup } from "../hosts/node/geo.js";
+import { nodeSha256 } from "../hosts/node/sha256.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
 import { expandInputs } from "./inputs.js";
 import { formatTextReport } from "./text-report.js";
@@ -175,7 +176,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = EXIT.unreadable;
       continue;
     }
-    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup });
+    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup, sha256: nodeSha256 });
     if (args.command === "report") {
       io.stdout(await formatDeskReport(input.name, bytes, analysis, config, args, io));
       continue;

@@ -15,15 +15,27 @@ function hex(buffer: ArrayBuffer): string {
   return out;
 }
 
-/** Lower-case hex SHA-256 per snapshot attachment (by index); undefined where there are no bytes or WebCrypto is unavailable. Never rejects. */
-export async function digestAttachments(snapshot: MessageSnapshot, maxAttachments = DEFAULT_LIMITS.maxAttachments): Promise<(string | undefined)[]> {
-  const subtle = typeof crypto === "undefined" ? undefined : crypto.subtle;
+/** Lower-case hex SHA-256 of `bytes`; rejects when it cannot. */
+export type Sha256 = (bytes: Uint8Array) => Promise<string>;
+
+/**
+ * WebCrypto's SHA-256, which browsers and Node both have. It copies the bytes first (a 22 MB
+ * attachment costs 22 MB more at the peak): a host with a hash that reads them in place passes
+ * its own (the command line: node:crypto, src/hosts/node/sha256.ts).
+ */
+export const webCryptoSha256: Sha256 = async (bytes) => {
+  if (typeof crypto === "undefined") throw new Error("WebCrypto is not available");
+  // Snapshot bytes come from an ArrayBuffer (a SharedArrayBuffer would be refused and give no hash).
+  return hex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+};
+
+/** Lower-case hex SHA-256 per snapshot attachment (by index); undefined where there are no bytes or no hash could be made. Never rejects. */
+export async function digestAttachments(snapshot: MessageSnapshot, maxAttachments = DEFAULT_LIMITS.maxAttachments, sha256: Sha256 = webCryptoSha256): Promise<(string | undefined)[]> {
   return Promise.all(
     snapshot.attachments.slice(0, maxAttachments).map(async (a) => {
-      if (!a.bytes || !subtle) return undefined;
+      if (!a.bytes) return undefined;
       try {
-        // Snapshot bytes come from an ArrayBuffer (a SharedArrayBuffer would be refused and give no hash).
-        return hex(await subtle.digest("SHA-256", a.bytes as Uint8Array<ArrayBuffer>));
+        return await sha256(a.bytes);
       } catch {
         return undefined;
       }

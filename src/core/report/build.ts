@@ -93,7 +93,9 @@ function bodyOf(snapshot: MessageSnapshot, maxChars: number, maxHtmlChars: numbe
     text = tidy(clipChars(snapshot.text, maxChars * 2 + 2), true);
     source = "text";
   }
-  const clipped = text.length > maxChars || (source === "html" && htmlCut) || (source === "text" && snapshot.text!.length > maxChars * 2 + 2);
+  // The host may have read only the start of the text already (TEXT_TOO_LARGE): the body is cut then too.
+  const hostCut = snapshot.diagnostics?.some((d) => d.code === "TEXT_TOO_LARGE") === true;
+  const clipped = hostCut || text.length > maxChars || (source === "html" && htmlCut) || (source === "text" && snapshot.text!.length > maxChars * 2 + 2);
   return {
     bodyText: makeControlsVisible(defangText(clipChars(text, maxChars)), true),
     bodySource: text === "" ? "none" : source,

@@ -1,18 +1,23 @@
 import { analyze } from "../../core/analyze.js";
 import type { Analysis } from "../../core/analysis.js";
 import type { AnalyzeOptions } from "../../core/options.js";
-import { digestAttachments } from "../../core/attachments/digest.js";
+import { digestAttachments, type Sha256 } from "../../core/attachments/digest.js";
 import { withDigests } from "../../core/attachments/describe.js";
 import type { Stage, StageTimings } from "../../core/timing.js";
 import { snapshotFromEml } from "./snapshot.js";
 
 export { snapshotFromEml, type EmlOptions } from "./snapshot.js";
 
+export interface EmlAnalyzeOptions extends AnalyzeOptions {
+  /** The attachments' SHA-256 (default WebCrypto, which copies each attachment first). */
+  readonly sha256?: Sha256;
+}
+
 /**
  * Parses an .eml (bytes or text) and analyses it, with the attachments' SHA-256 (the one
- * asynchronous step: WebCrypto). Never rejects on bad mail.
+ * asynchronous step). Never rejects on bad mail.
  */
-export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, options: AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, options: EmlAnalyzeOptions = {}): Promise<Analysis> {
   const timed = asyncStage(options.timings);
   const snapshot = await timed("mime", () =>
     snapshotFromEml(input, {
@@ -26,7 +31,7 @@ export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, optio
   // WebCrypto hashes in a thread of its own (Node's thread pool, the browser's crypto thread), and
   // copies the bytes when called: start it, analyse meanwhile, then fill the hashes in. No check
   // reads them (see attachments/digest.ts).
-  const digests = digestAttachments(snapshot, options.limits?.maxAttachments);
+  const digests = digestAttachments(snapshot, options.limits?.maxAttachments, options.sha256);
   const analysis = analyze(snapshot, options);
   const attachmentDigests = await timed("digest", () => digests);
   return attachmentDigests.some((d) => d !== undefined) ? { ...analysis, attachments: withDigests(analysis.attachments, attachmentDigests) } : analysis;

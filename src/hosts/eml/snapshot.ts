@@ -93,10 +93,11 @@ export const MAX_ENCODED_WORDS_PER_FIELD = 100;
 /**
  * postal-mime decodes a text part whole, into bytes and then a string, at a peak of about seven
  * times its size: a 30 MB text body (Exchange's usual maximum for a whole mail) took 200 MB.
- * Text bodies are read up to 4 MiB in all (an ordinary mail's text is a few kilobytes); what
- * follows is left out and said. Attachments are not text parts and stay whole.
+ * Text bodies are read up to 2 MiB in all (an ordinary mail's text is a few kilobytes, a large
+ * newsletter's a few hundred); what follows is left out and said. Attachments are not text parts
+ * and stay whole.
  */
-export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export const MAX_ENCODED_WORDS = 2000;
 const EQUALS = 0x3d;
 const QUESTION = 0x3f;

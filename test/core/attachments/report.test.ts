@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/core/analyze.js";
-import { digestAttachments } from "../../../src/core/attachments/digest.js";
+import { digestAttachments, webCryptoSha256 } from "../../../src/core/attachments/digest.js";
 import { analyzeEml, snapshotFromEml } from "../../../src/hosts/eml/index.js";
+import { nodeSha256 } from "../../../src/hosts/node/sha256.js";
 import { FIXED_NOW, makeSnapshot } from "../../helpers/build.js";
 import { buildZip } from "../../helpers/zip.js";
 import * as f from "../../helpers/formats.js";
@@ -32,6 +33,20 @@ describe("attachments in the analysis", () => {
     expect(analysis.attachments[0]?.content?.kind).toBe("zip");
     const digests = await digestAttachments(snapshot);
     expect(analyze(snapshot, { now: FIXED_NOW, attachmentDigests: digests }).attachments[0]?.sha256).toBe(digests[0]);
+  });
+
+  it("hashes with the host's SHA-256 when it gives one (node:crypto in the command line), the same as WebCrypto", async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
+    const expected = createHash("sha256").update(bytes).digest("hex");
+    expect(await webCryptoSha256(bytes)).toBe(expected);
+    expect(await nodeSha256(bytes)).toBe(expected);
+    const eml = multipartEml([filePart("documents.zip", "application/zip", b64)]);
+    const viaNode = await analyzeEml(eml, { now: FIXED_NOW, sha256: nodeSha256 });
+    expect(viaNode.attachments[0]?.sha256).toBe((await analyzeEml(eml, { now: FIXED_NOW })).attachments[0]?.sha256);
+    // A hash that fails leaves that attachment without one, never the analysis.
+    const failing = await analyzeEml(eml, { now: FIXED_NOW, sha256: () => Promise.reject(new Error("no hash")) });
+    expect(failing.attachments[0]?.sha256).toBeUndefined();
+    expect(failing.attachments[0]?.content?.kind).toBe("zip");
   });
 
   it("has no content and no hash when the host gave no bytes, and the rules say so", async () => {
