@@ -207,6 +207,14 @@ describe("text bodies handed to postal-mime (TEXT_TOO_LARGE)", () => {
     expect(s.html).not.toContain("late.example");
   });
 
+  it("keeps the start of a body written as one long base64 line", async () => {
+    const body = Buffer.from(`始まり ${"x".repeat(MAX_TEXT_BYTES)}`).toString("base64");
+    const s = await snapshotFromEml(`From: a@example.jp\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}\r\n`);
+    expect(codes(s.diagnostics)).toEqual(["TEXT_TOO_LARGE"]);
+    expect(s.text?.startsWith("始まり x")).toBe(true);
+    expect(s.text?.length).toBeGreaterThan(MAX_TEXT_BYTES / 2);
+  });
+
   it("leaves an ordinary mail and a large attachment alone", async () => {
     const mail = `From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/octet-stream; name=big.bin\r\n\r\n${"A".repeat(MAX_TEXT_BYTES + 1000)}\r\n--b--\r\n`;
     const s = await snapshotFromEml(mail);

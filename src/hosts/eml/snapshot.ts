@@ -207,12 +207,16 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
       }
     } else if (partIsText) {
       const next = Math.min(end + 1, bytes.length);
+      const room = MAX_TEXT_BYTES - textBytes;
       textBytes += next - start;
       if (textBytes > MAX_TEXT_BYTES) {
         textCut = true;
+        // The line that crosses the limit keeps its start (a body of one long base64 line is
+        // common), cut at a multiple of 4 so that base64 stays whole quanta.
+        const from = room > 0 ? start + room - (room % 4) : start;
         const last = drops.at(-1);
-        if (last && last[1] === start) last[1] = next;
-        else drops.push([start, next]);
+        if (last && last[1] === from) last[1] = next;
+        else drops.push([from, next]);
       }
     }
     start = end + 1;
