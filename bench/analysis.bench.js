@@ -9,7 +9,7 @@
 // The corpus holds live malware: files are read as bytes only.
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -19,6 +19,7 @@ import { TextEncoder } from "node:util";
 import { parse } from "parse5";
 import PostalMime from "postal-mime";
 import { analyzeEml, nodeCountryLookup } from "../lib/index.js";
+import { corpusFiles } from "../scripts/lib/corpus-files.js";
 import { buildZip } from "../scripts/lib/zip.js";
 
 const PHISH = fileURLToPath(new URL("../../shared/corpora/phish", import.meta.url));
@@ -202,14 +203,7 @@ function memory(kind) {
 
 function corpus() {
   if (!existsSync(PHISH)) throw new Error(`The phish corpus is missing at ${PHISH} (../shared/corpora; CI provides it).`);
-  const walk = (dir) =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((name) => {
-        const path = join(dir, name);
-        return statSync(path).isDirectory() ? walk(path) : name === "SOURCES.tsv" ? [] : [path];
-      });
-  return walk(PHISH).map((path) => new Uint8Array(readFileSync(path)));
+  return corpusFiles(PHISH).map((path) => new Uint8Array(readFileSync(path)));
 }
 
 let files;

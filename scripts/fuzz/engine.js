@@ -8,8 +8,9 @@
 // The corpora hold live malware: inputs are only ever bytes in memory. Nothing is opened, run or
 // extracted; only a failing input is written (whole, as mail) where the caller says.
 import { Buffer } from "node:buffer";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { corpusFiles } from "../lib/corpus-files.js";
 import { seededRandom as random } from "../lib/random.js";
 import { syntheticSeeds } from "./seeds.js";
 
@@ -36,15 +37,8 @@ export function inputSeed(seed, index) {
  */
 export function loadSeeds(corpora, { maxBytes = Infinity, folders = CORPUS_FOLDERS } = {}) {
   const seeds = [];
-  const walk = (dir) =>
-    readdirSync(dir)
-      .sort()
-      .flatMap((name) => {
-        const path = join(dir, name);
-        return statSync(path).isDirectory() ? walk(path) : name === "SOURCES.tsv" ? [] : [path];
-      });
   for (const folder of folders) {
-    for (const path of walk(join(corpora, folder))) {
+    for (const path of corpusFiles(join(corpora, folder))) {
       if (statSync(path).size > maxBytes) continue;
       const file = readFileSync(path);
       seeds.push({ name: relative(corpora, path), bytes: new Uint8Array(file.buffer, file.byteOffset, file.length) });

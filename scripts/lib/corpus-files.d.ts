@@ -1,0 +1,2 @@
+// Types of corpus-files.js.
+export function corpusFiles(dir: string): string[];
