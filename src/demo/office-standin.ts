@@ -16,7 +16,7 @@
  */
 import PostalMime from "postal-mime";
 import type { Address, Email } from "postal-mime";
-import { bytesToBase64 } from "../hosts/outlook/base64.js";
+import { bytesToBase64 } from "../core/text/base64.js";
 
 /** Values of the Office enums the pane reads (office.js defines only some outside Office). */
 export const OFFICE_ENUMS = {

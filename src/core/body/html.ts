@@ -46,10 +46,16 @@ function attr(element: Element, name: string): string | undefined {
  * styles are read — style sheets would need a CSS engine.
  */
 export function isHidden(element: Element): boolean {
-  if (attr(element, "hidden") !== undefined) return true;
-  const style = attr(element, "style");
+  let style: string | undefined;
+  for (const a of element.attrs) {
+    if (a.name === "hidden") return true;
+    if (a.name === "style") style ??= a.value;
+  }
   if (!style) return false;
-  const compact = style.toLowerCase().replace(/\s+/g, "");
+  const lower = style.toLowerCase();
+  // Most styles hide nothing: only a style naming one of the values below is read closely.
+  if (!lower.includes("none") && !lower.includes("hidden") && !lower.includes("size")) return false;
+  const compact = lower.replace(/\s+/g, "");
   if (compact.includes("display:none") || compact.includes("visibility:hidden")) return true;
   const at = compact.indexOf("font-size:0");
   if (at < 0) return false;
@@ -277,7 +283,12 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
       }
     }
     const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, hidden, link, form });
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      // Only text inside a shown link is read; comments and other leaves are nothing to walk.
+      if (child.nodeName === "#text" ? !link || hidden : !("childNodes" in child)) continue;
+      stack.push({ node: child, hidden, link, form });
+    }
   }
 
   for (const item of order) {

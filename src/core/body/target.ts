@@ -34,12 +34,19 @@ export function cleanHref(href: string): string {
   let end = href.length;
   while (start < end && href.charCodeAt(start) <= 0x20) start++;
   while (end > start && href.charCodeAt(end - 1) <= 0x20) end--;
-  let out = "";
-  for (let i = start; i < end; i++) {
-    const c = href.charCodeAt(i);
-    if (c !== 0x09 && c !== 0x0a && c !== 0x0d) out += href[i];
+  let first = start;
+  while (first < end && !isTabOrNewline(href.charCodeAt(first))) first++;
+  // Nearly every href: nothing inside to strip.
+  if (first === end) return start === 0 && end === href.length ? href : href.slice(start, end);
+  let out = href.slice(start, first);
+  for (let i = first; i < end; i++) {
+    if (!isTabOrNewline(href.charCodeAt(i))) out += href[i];
   }
   return out;
+}
+
+function isTabOrNewline(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 /** LinkTarget of a URL the WHATWG parser accepted. */

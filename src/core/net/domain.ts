@@ -1,5 +1,6 @@
 import { getDomain, parse } from "tldts";
 import { parseIp } from "./ip.js";
+import { boundedMemo } from "../memo.js";
 
 /**
  * tldts options, pinned so a library default can never change results silently:
@@ -22,8 +23,9 @@ const TLDTS_OPTIONS: NonNullable<Parameters<typeof parse>[1]> = {
  * Normalises a host as a browser would before connecting: IDNA to punycode, lower case,
  * percent-decoding, trailing dot removed, IPv4 shorthand ("0x7f.1") expanded (WHATWG URL §3.5).
  * Returns null when a browser would reject it.
+ * Memoised: hosts recur across links, addresses and rules, and the URL parser is the costly part.
  */
-export function normalizeHostname(host: string): string | null {
+export const normalizeHostname: (host: string) => string | null = boundedMemo((host) => {
   const trimmed = host.trim();
   if (trimmed === "" || /[\s/?#@\\]/.test(trimmed)) return null;
   try {
@@ -35,14 +37,13 @@ export function normalizeHostname(host: string): string | null {
   } catch {
     return null;
   }
-}
+}, 5000);
+
+const registrableOf = boundedMemo((host: string): string | null => parseIp(host)?.text ?? getDomain(host, TLDTS_OPTIONS), 5000);
 
 /** eTLD+1 of a normalised host; an IP literal is its own "registrable domain". */
 export function registrableDomain(host: string | null | undefined): string | null {
-  if (!host) return null;
-  const ip = parseIp(host);
-  if (ip) return ip.text;
-  return getDomain(host, TLDTS_OPTIONS);
+  return host ? registrableOf(host) : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { boundedMemo } from "../memo.js";
+
 /**
  * IP address parsing and CIDR matching without host APIs. Addresses are kept as 16-byte arrays
  * (IPv4 as IPv4-mapped IPv6, RFC 4291 §2.5.5.2) so one code path serves both families.
@@ -83,21 +85,36 @@ function formatIpv6(groups: readonly number[]): string {
 }
 
 /**
- * Bounded memo for parseIp: the route asks about the same few addresses many times per hop (the
- * comment, the HELO, the internal-relay test, the country), and a mail names only a handful.
- * Entries are never handed out for change (IpAddress is read-only to every caller).
+ * Parses an IPv4 or IPv6 literal (brackets, an "IPv6:" prefix and a zone index are accepted).
+ * Memoised (core/memo.ts): the route asks about the same few addresses many times per hop (the
+ * comment, the HELO, the internal-relay test, the country). Callers never change the result
+ * (IpAddress is read-only).
  */
-const ipCache = new Map<string, IpAddress | undefined>();
-const MAX_CACHED_IPS = 2000;
-
-/** Parses an IPv4 or IPv6 literal (brackets, an "IPv6:" prefix and a zone index are accepted). */
 export function parseIp(input: string): IpAddress | undefined {
-  if (ipCache.has(input)) return ipCache.get(input);
-  const ip = parseIpText(input);
-  if (input.length > 64) return ip; // no address is that long: not worth keeping
-  if (ipCache.size >= MAX_CACHED_IPS) ipCache.clear();
-  ipCache.set(input, ip);
-  return ip;
+  // Every host name of every link and every word of a Received field is asked: most are told
+  // apart by their characters, without the memo or the parser.
+  return surelyNotIp(input) ? undefined : parseIpMemo(input);
+}
+
+const parseIpMemo = boundedMemo(parseIpText, 2000, 64);
+
+/** A character of an IP literal as written: hex digits, ":", ".", the brackets, spaces around it. */
+function isIpChar(c: number): boolean {
+  const lower = c | 0x20;
+  return (c >= 0x30 && c <= 0x3a) || (lower >= 0x61 && lower <= 0x66) || c === 0x2e || c === 0x5b || c === 0x5d || c === 0x20 || c === 0x09;
+}
+
+/** The text holds a character no IP literal has (outside an "IPv6:" tag and a zone index, which may hold anything). */
+function surelyNotIp(input: string): boolean {
+  let i = 0;
+  while (i < input.length && (input.charCodeAt(i) === 0x20 || input.charCodeAt(i) === 0x09 || input.charCodeAt(i) === 0x5b)) i++;
+  if (input.length - i >= 5 && input.slice(i, i + 5).toLowerCase() === "ipv6:") i += 5;
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x25) return false; // "%": a zone index follows
+    if (!isIpChar(c)) return true;
+  }
+  return false;
 }
 
 function parseIpText(input: string): IpAddress | undefined {

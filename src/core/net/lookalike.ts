@@ -11,6 +11,7 @@ import { getPublicSuffix } from "tldts";
 import type { Severity } from "../analysis.js";
 import { hostToUnicode, isSameOrSubdomain, registrableDomain } from "./domain.js";
 import { parseIp } from "./ip.js";
+import { boundedMemo } from "../memo.js";
 
 /**
  * Characters that render (nearly) like an ASCII letter or digit, mapped to it: the Cyrillic,
@@ -92,18 +93,8 @@ export interface DomainParts {
   readonly suffixLast: string;
 }
 
-/** Bounded memo for domainParts: a mail repeats hosts, and the skeleton is the costly part. */
-const partsCache = new Map<string, DomainParts | undefined>();
-const MAX_CACHED_PARTS = 5000;
-
-/** Splits a host into registrable label and public suffix; undefined for IPs and suffix-only names. */
-export function domainParts(host: string): DomainParts | undefined {
-  if (partsCache.has(host)) return partsCache.get(host);
-  const parts = computeParts(host);
-  if (partsCache.size >= MAX_CACHED_PARTS) partsCache.clear();
-  partsCache.set(host, parts);
-  return parts;
-}
+/** Splits a host into registrable label and public suffix; undefined for IPs and suffix-only names. Memoised: the skeleton is costly and hosts repeat. */
+export const domainParts: (host: string) => DomainParts | undefined = boundedMemo(computeParts, 5000);
 
 function computeParts(host: string): DomainParts | undefined {
   if (parseIp(host)) return undefined;
@@ -174,7 +165,42 @@ const MIN_EMBEDDED_LENGTH = 6;
 
 const stripHyphens = (text: string): string => text.replace(/-/g, "");
 
-function suffixFolded(candidate: DomainParts, reference: DomainParts): boolean {
+/**
+ * A domain's parts as plain values, read once: a host is compared with every reference, and the
+ * brand references with every host of every mail (getters and string building per comparison
+ * cost more than the comparisons).
+ */
+interface Compared {
+  readonly domain: string;
+  /** ".domain.": found inside a host's dotted prefix when the domain is used as a subdomain. */
+  readonly dotted: string;
+  readonly label: string;
+  readonly skeleton: string;
+  readonly joined: string;
+  readonly words: readonly string[];
+  readonly suffixJoined: string;
+  readonly suffixLast: string;
+}
+
+function compared(parts: DomainParts): Compared {
+  const { domain, label, skeleton, joined, words, suffixJoined, suffixLast } = parts;
+  return { domain, dotted: `.${domain}.`, label, skeleton, joined, words, suffixJoined, suffixLast };
+}
+
+/** Brand references are constants: their parts are read once per process. */
+const preparedReferences = new WeakMap<LookalikeReference, Compared | null>();
+
+function preparedReference(reference: LookalikeReference): Compared | null {
+  let prepared = preparedReferences.get(reference);
+  if (prepared === undefined) {
+    const parts = domainParts(reference.domain);
+    prepared = parts ? compared(parts) : null;
+    preparedReferences.set(reference, prepared);
+  }
+  return prepared;
+}
+
+function suffixFolded(candidate: Compared, reference: Compared): boolean {
   const label = candidate.joined;
   const base = reference.joined;
   if (base.length < 3 || !label.startsWith(base) || label === base) return false;
@@ -183,7 +209,7 @@ function suffixFolded(candidate: DomainParts, reference: DomainParts): boolean {
   return rest === reference.suffixJoined || rest === reference.suffixLast;
 }
 
-function isCombo(candidate: DomainParts, reference: DomainParts, source: LookalikeSource): boolean {
+function isCombo(candidate: Compared, reference: Compared, source: LookalikeSource): boolean {
   const ref = reference.skeleton;
   const label = candidate.skeleton;
   if (label === ref) return false;
@@ -195,9 +221,9 @@ function isCombo(candidate: DomainParts, reference: DomainParts, source: Lookali
 }
 
 /** How `candidate` imitates one reference, or undefined. `dottedPrefix` is ".sub.labels." in front of its domain, or "". */
-function compare(dottedPrefix: string, candidate: DomainParts, source: LookalikeSource, ref: DomainParts): LookalikeKind | undefined {
+function compare(dottedPrefix: string, candidate: Compared, source: LookalikeSource, ref: Compared): LookalikeKind | undefined {
   if (candidate.domain === ref.domain) return undefined;
-  if (dottedPrefix !== "" && dottedPrefix.includes(`.${ref.domain}.`)) return "subdomain";
+  if (dottedPrefix !== "" && dottedPrefix.includes(ref.dotted)) return "subdomain";
   if (candidate.label === ref.label) return "same-label";
   if (candidate.skeleton === ref.skeleton) return "homoglyph";
   if (suffixFolded(candidate, ref)) return "suffix";
@@ -216,8 +242,9 @@ const KIND_ORDER: readonly LookalikeKind[] = ["subdomain", "homoglyph", "suffix"
  * caller's business.
  */
 export function findLookalike(host: string, references: readonly LookalikeReference[]): LookalikeMatch | undefined {
-  const candidate = domainParts(host);
-  if (!candidate) return undefined;
+  const parts = domainParts(host);
+  if (!parts) return undefined;
+  const candidate = compared(parts);
   if (references.some((r) => r.domain === candidate.domain)) return undefined;
   // A brand's own other domains (amazonaws.com, google.co.jp) are the brand, not look-alikes of it.
   const brandOwned = isBrandOwnedHost(candidate.domain);
@@ -225,7 +252,7 @@ export function findLookalike(host: string, references: readonly LookalikeRefere
   let best: LookalikeMatch | undefined;
   for (const reference of references) {
     if (brandOwned && reference.source === "brand") continue;
-    const refParts = domainParts(reference.domain);
+    const refParts = preparedReference(reference);
     if (!refParts) continue;
     const kind = compare(dottedPrefix, candidate, reference.source, refParts);
     if (kind && (!best || KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(best.kind))) best = { reference, kind };

@@ -19,6 +19,7 @@ import { makeControlsVisible } from "../visible.js";
 import { normalizeAnswers } from "./answers.js";
 import { defang, defangText } from "./defang.js";
 import { htmlToText, tidy } from "./html-text.js";
+import { bytesToBase64 } from "../text/base64.js";
 import {
   REPORT_LIMITS,
   REPORT_SCHEMA_VERSION,
@@ -215,14 +216,6 @@ function indicators(analysis: Analysis, snapshot: MessageSnapshot): ReportIndica
   };
 }
 
-/** Base64 (RFC 4648 §4) of the bytes, in chunks so a large mail never becomes one huge argument list. */
-function base64(bytes: Uint8Array): string {
-  const CHUNK = 0x8000;
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
-}
-
 const address = (a: { readonly name: string; readonly address: string }): ReportAddress => ({ name: a.name, address: a.address });
 
 /** The report document for one mail (docs/report.schema.json). Never throws on hostile mail. */
@@ -234,7 +227,7 @@ export function buildReport(input: ReportInput): Report {
   const from = snapshot.from;
   const verdicts = snapshot.vendorVerdicts;
   const original: ReportOriginal | undefined = input.originalEml
-    ? { encoding: "base64", mediaType: "message/rfc822", size: input.originalEml.length, data: base64(input.originalEml) }
+    ? { encoding: "base64", mediaType: "message/rfc822", size: input.originalEml.length, data: bytesToBase64(input.originalEml) }
     : undefined;
 
   return {

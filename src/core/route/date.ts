@@ -33,33 +33,47 @@ const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
 /** Removes parenthesised comments (nesting allowed, RFC 5322 §3.2.2) in one pass. */
 export function stripComments(text: string): string {
+  if (!text.includes("(")) return text;
   let depth = 0;
   let out = "";
+  // Text outside comments is copied a run at a time, from `start`.
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\\" && depth > 0) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH && depth > 0) {
       i++;
       continue;
     }
-    if (c === "(") depth++;
-    else if (c === ")" && depth > 0) {
+    if (c === OPEN) {
+      if (depth === 0) out += text.slice(start, i);
+      depth++;
+    } else if (c === CLOSE && depth > 0) {
       depth--;
-      if (depth === 0) out += " ";
-    } else if (depth === 0) out += c;
+      if (depth === 0) {
+        out += " ";
+        start = i + 1;
+      }
+    }
   }
-  return out;
+  return depth === 0 ? out + text.slice(start) : out;
+}
+
+const BACKSLASH = 0x5c;
+const OPEN = 0x28;
+const CLOSE = 0x29;
+
+function isWordSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x2c || c === 0x0d || c === 0x0a;
 }
 
 function splitWords(text: string): string[] {
   const words: string[] = [];
-  let current = "";
-  for (const c of text) {
-    if (c === " " || c === "\t" || c === "," || c === "\r" || c === "\n") {
-      if (current) words.push(current);
-      current = "";
-    } else current += c;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isWordSeparator(text.charCodeAt(i))) continue;
+    if (i > start) words.push(text.slice(start, i));
+    start = i + 1;
   }
-  if (current) words.push(current);
   return words;
 }
 

@@ -9,7 +9,7 @@ import { snapshotFromEml } from "./snapshot.js";
 export { snapshotFromEml, type EmlOptions } from "./snapshot.js";
 
 export interface EmlAnalyzeOptions extends AnalyzeOptions {
-  /** The attachments' SHA-256 (default WebCrypto, which copies each attachment first). */
+  /** The attachments' SHA-256: default WebCrypto, which copies each attachment first (the Node entry point's analyzeEml defaults to node:crypto). */
   readonly sha256?: Sha256;
 }
 

@@ -101,8 +101,9 @@ class Collected {
 
   private reserve(more: number): void {
     if (this.length + more <= this.bytes.length) return;
-    // Doubling: each byte is copied a constant number of times on average.
-    const grown = new Uint8Array(Math.max(this.length + more, this.bytes.length * 2, 4096));
+    // Doubling: each byte is copied a constant number of times on average. Small to start with:
+    // most parts are a few lines, and a mail has many of them.
+    const grown = new Uint8Array(Math.max(this.length + more, this.bytes.length * 2, 256));
     grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
   }

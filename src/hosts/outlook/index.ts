@@ -13,7 +13,7 @@ export { onItemChanged } from "./item-changed.js";
 export { currentItem } from "./current-item.js";
 export { displayLanguage, languageOf } from "./display-language.js";
 export { describeError, settle, type HostResult } from "./async-result.js";
-export { base64ToBytes, bytesToBase64 } from "./base64.js";
+export { base64ToBytes } from "./base64.js";
 export { officeReady, OUTLOOK_HOST, type ReadyInfo } from "./on-ready.js";
 export { displayNewMessageForm, type NewMessage } from "./new-message-form.js";
 export { itemId } from "./item-id.js";
