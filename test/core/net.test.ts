@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cidrContains, isNonPublicIp, parseCidr, parseIp, type IpAddress } from "../../src/core/net/ip.js";
-import { domainOfAddress, hostToUnicode, isSameOrSubdomain, normalizeHostname, registrableDomain } from "../../src/core/net/domain.js";
+import { domainOfAddress, hostToUnicode, isSameOrSubdomain, isUnderAnyOf, normalizeHostname, registrableDomain } from "../../src/core/net/domain.js";
 import { seededRandom } from "../helpers/random.js";
 
 
@@ -253,6 +253,24 @@ describe("registrableDomain", () => {
 
   it.each(["co.jp", "go.jp", "github.io", "com", "localhost", "", null, undefined])("%j has none", (host) => {
     expect(registrableDomain(host)).toBeNull();
+  });
+});
+
+describe("isSameOrSubdomain and isUnderAnyOf", () => {
+  it("match the domain itself and its subdomains, label-aligned, never a string suffix", () => {
+    const cases: [string, string, boolean][] = [
+      ["example.com", "example.com", true],
+      ["a.b.example.com", "example.com", true],
+      ["badexample.com", "example.com", false],
+      ["example.com.evil.example", "example.com", false],
+      ["com", "example.com", false],
+      [".example.com", "example.com", true],
+    ];
+    for (const [host, domain, expected] of cases) {
+      expect(isSameOrSubdomain(host, domain), `${host} / ${domain}`).toBe(expected);
+      expect(isUnderAnyOf(host, new Set(["other.example", domain])), `${host} under {${domain}}`).toBe(expected);
+    }
+    expect(isUnderAnyOf("x.example.com", new Set())).toBe(false);
   });
 });
 

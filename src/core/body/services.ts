@@ -3,7 +3,7 @@
  * either. Kept as small, commented data: every entry says why it is here. Matching is by
  * registrable domain or label-aligned subdomain, never by string prefix.
  */
-import { isSameOrSubdomain } from "../net/domain.js";
+import { isSameOrSubdomain, isUnderAnyOf } from "../net/domain.js";
 
 /**
  * Click-tracking redirectors of mail-sending services. Newsletters and notifications rewrite
@@ -41,8 +41,10 @@ export const TRACKER_DOMAINS: readonly string[] = [
   "doubleclick.net", // Google Marketing Platform ad-click redirects in sponsored newsletter slots
 ];
 
+const TRACKERS: ReadonlySet<string> = new Set(TRACKER_DOMAINS);
+
 export function isTrackerHost(host: string | null | undefined): boolean {
-  return !!host && TRACKER_DOMAINS.some((d) => isSameOrSubdomain(host, d));
+  return !!host && isUnderAnyOf(host, TRACKERS);
 }
 
 /**
@@ -92,6 +94,8 @@ export const SHORTENER_HOSTS: readonly string[] = [
   ...Object.keys(PLATFORM_REDIRECTORS),
 ];
 
+const SHORTENERS: ReadonlySet<string> = new Set(SHORTENER_HOSTS);
+
 export function isShortenerHost(host: string | null | undefined): boolean {
-  return !!host && SHORTENER_HOSTS.some((d) => isSameOrSubdomain(host, d));
+  return !!host && isUnderAnyOf(host, SHORTENERS);
 }

@@ -71,7 +71,23 @@ export function domainOfAddress(address: string | undefined): string | null {
 
 /** True when `host` is `domain` or one of its subdomains (label-aligned, never a string prefix). */
 export function isSameOrSubdomain(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
+  if (host === domain) return true;
+  // host ends with "." + domain, tested without building that string (called per host and per listed domain).
+  const dot = host.length - domain.length - 1;
+  return dot >= 0 && host.charCodeAt(dot) === 0x2e && host.endsWith(domain);
+}
+
+/**
+ * True when `host` or one of its parent domains is in `domains` (label-aligned): one lookup per
+ * label instead of a comparison per listed domain.
+ */
+export function isUnderAnyOf(host: string, domains: ReadonlySet<string>): boolean {
+  for (let at = 0; at >= 0; ) {
+    if (domains.has(at === 0 ? host : host.slice(at))) return true;
+    const dot = host.indexOf(".", at);
+    at = dot < 0 ? -1 : dot + 1;
+  }
+  return false;
 }
 
 // RFC 3492 punycode decoding, for showing IDN hosts as the person would read them.

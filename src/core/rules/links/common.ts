@@ -10,19 +10,27 @@ import { mayBeWrapper, opaqueWrapperOf } from "../../body/unwrap.js";
 /**
  * Per-analysis memo: the same hosts recur across links and rules (a newsletter has hundreds of
  * links to a handful of hosts), and the relations below are pure functions of host and context.
+ * One table per relation, keyed by the host string itself: a composite key would be a new
+ * string to build and hash on every call.
  */
-const memo = new WeakMap<RuleContext, Map<string, boolean>>();
+type Relation = "party" | "sender" | "org" | "expected" | "hasSenderLink";
+const memo = new WeakMap<RuleContext, Map<Relation, Map<string, boolean>>>();
 
-function cached(context: RuleContext, key: string, compute: () => boolean): boolean {
-  let map = memo.get(context);
-  if (!map) {
-    map = new Map();
-    memo.set(context, map);
+function cached(context: RuleContext, relation: Relation, host: string, compute: () => boolean): boolean {
+  let relations = memo.get(context);
+  if (!relations) {
+    relations = new Map();
+    memo.set(context, relations);
   }
-  let value = map.get(key);
+  let table = relations.get(relation);
+  if (!table) {
+    table = new Map();
+    relations.set(relation, table);
+  }
+  let value = table.get(host);
   if (value === undefined) {
     value = compute();
-    map.set(key, value);
+    table.set(host, value);
   }
   return value;
 }
@@ -88,7 +96,7 @@ export function sameParty(context: RuleContext, a: string, b: string): boolean {
 /** Strictly the sender's own party (sameParty), without the name relation of isSenderHost. */
 export function isSenderParty(context: RuleContext, host: string | null): boolean {
   const sender = context.sender.domain;
-  return !!host && !!sender && cached(context, `party\u0000${host}`, () => sameParty(context, host, sender));
+  return !!host && !!sender && cached(context, "party", host, () => sameParty(context, host, sender));
 }
 
 /**
@@ -102,7 +110,7 @@ export function isSenderParty(context: RuleContext, host: string | null): boolea
 export function isSenderHost(context: RuleContext, host: string | null): boolean {
   const sender = context.sender.domain;
   if (!host || !sender) return false;
-  return cached(context, `sender\u0000${host}`, () => isSenderParty(context, host) || senderNameBuiltOn(sender, host));
+  return cached(context, "sender", host, () => isSenderParty(context, host) || senderNameBuiltOn(sender, host));
 }
 
 /** The sender's label starts with the host's label of 5+ letters ("oracleeblast" / "oracle", "brand-news" / "brand"). */
@@ -121,7 +129,7 @@ const MIN_BUILT_ON_LENGTH = 5;
  * hidden-destination rules are medium without such a link and low with one.
  */
 export function hasSenderLink(context: RuleContext): boolean {
-  return cached(context, "hasSenderLink", () =>
+  return cached(context, "hasSenderLink", "", () =>
     context.body.links.some((link) => isClickable(link) && isWeb(effectiveTarget(link)) && isSenderHost(context, effectiveTarget(link).host)),
   );
 }
@@ -178,7 +186,7 @@ export function redirectDestinations(url: string): string[] {
 export function isOrganizationHost(context: RuleContext, host: string | null): boolean {
   if (!host) return false;
   const org = context.organization;
-  return cached(context, `org\u0000${host}`, () => org.isOwnHost(host) || org.domains.some((d) => org.sameOrganization(host, d)));
+  return cached(context, "org", host, () => org.isOwnHost(host) || org.domains.some((d) => org.sameOrganization(host, d)));
 }
 
 /**
@@ -190,7 +198,8 @@ export function isExpectedDestination(context: RuleContext, host: string | null)
   if (!host) return false;
   return cached(
     context,
-    `expected\u0000${host}`,
+    "expected",
+    host,
     () =>
       isSenderHost(context, host) ||
       isOrganizationHost(context, host) ||
