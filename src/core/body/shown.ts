@@ -48,10 +48,14 @@ const FILE_LIKE_CCTLDS: ReadonlySet<string> = new Set(["md", "py", "sh", "rs", "
 /** Letters (any script), digits, "-" and "." only: what a domain name written as text consists of. */
 function isDomainText(text: string): boolean {
   if (text.length === 0 || text.length > 253) return false;
-  for (const char of text) {
-    if (char === "." || char === "-") continue;
-    if (/[\p{L}\p{N}]/u.test(char)) continue;
-    return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+    if (letter || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d) continue;
+    if (c < 0x80) return false;
+    // Beyond ASCII (IDN labels), the rest by Unicode class.
+    if (!/^[\p{L}\p{N}.-]+$/u.test(text.slice(i))) return false;
+    break;
   }
   return !text.startsWith(".") && !text.endsWith(".") && !text.startsWith("-") && text.includes(".");
 }

@@ -24,4 +24,21 @@ describe("LINK_TO_FILE", () => {
     expect(findings(rule, htmlMail(`<a href="https://a.example/index.html">x</a><a href="https://a.example/get.php?f=x.exe">y</a><a href="https://a.example/dir/">z</a>`))).toEqual([]);
     expect(fileNameOf("https://a.example/dir/")).toBe("");
   });
+
+  it("reads the path of a serialised URL as the URL parser does", () => {
+    const hrefs = [
+      "https://a.example/dir/setup.exe?x=/y.zip#/z.iso",
+      "http://user:p%40ss@a.example:8080/a%20b/c.msi",
+      "https://a.example?q=/evil.exe",
+      "https://a.example#/evil.exe",
+      "http://[2001:db8::1]/x/file.lnk",
+      "ftp://files.example/pub/tool.exe",
+      "file://server/share/run.bat",
+    ];
+    for (const href of hrefs) {
+      const url = new URL(href);
+      const path = url.pathname;
+      expect(fileNameOf(url.href), href).toBe(decodeURIComponent(path.slice(path.lastIndexOf("/") + 1)));
+    }
+  });
 });

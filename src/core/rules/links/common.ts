@@ -161,6 +161,8 @@ export function isDisplayNameHost(context: RuleContext, host: string | null): bo
 
 /** Registrable domains named by URL-valued query parameters ("…/go?dest=https%3A%2F%2Fshop.example%2F"). */
 export function redirectDestinations(url: string): string[] {
+  // No query, nothing to read (most links): the URL is not parsed again.
+  if (!url.includes("?")) return [];
   let params: URLSearchParams;
   try {
     params = new URL(url).searchParams;

@@ -26,12 +26,8 @@ const TARBALLS: ReadonlySet<string> = new Set(["tar", "gz", "tgz", "bz2", "tbz",
 
 /** File name at the end of the URL's path (percent-decoded), or "" when the path ends in "/". */
 export function fileNameOf(url: string): string {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return "";
-  }
+  const path = pathOf(url);
+  if (path === undefined) return "";
   const name = path.slice(path.lastIndexOf("/") + 1);
   try {
     return decodeURIComponent(name);
@@ -74,3 +70,26 @@ export const LINK_TO_FILE = defineRule({
     return hits;
   },
 });
+
+/**
+ * The path of a URL. Link targets are already serialised by the URL parser, so for http(s) the
+ * path is the text between the authority and "?" or "#" (an authority holds none of "/?#" once
+ * serialised, WHATWG URL §4.5); anything else goes through the parser again.
+ */
+function pathOf(url: string): string | undefined {
+  const scheme = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : 0;
+  if (scheme > 0) {
+    let end = url.length;
+    for (const mark of ["?", "#"]) {
+      const at = url.indexOf(mark, scheme);
+      if (at >= 0 && at < end) end = at;
+    }
+    const slash = url.indexOf("/", scheme);
+    return slash < 0 || slash > end ? "/" : url.slice(slash, end);
+  }
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+}

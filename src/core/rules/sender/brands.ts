@@ -86,17 +86,21 @@ function hasJapanese(name: string): boolean {
   return /[\u3040-\u30ff\u3400-\u9fff]/.test(name);
 }
 
+/**
+ * Every brand name with how it is looked for, in list order: Japanese names and dotted names
+ * ("amazon.co.jp") as substrings, words as whole words (" name " in latinWords' form).
+ */
+const NAME_PATTERNS = BRANDS.flatMap((brand) =>
+  brand.names.map((name) => ({ name, labels: brand.labels, substring: hasJapanese(name) || name.includes("."), word: ` ${name} ` })),
+);
+
 /** The brand a display name names, if any (the first in list order). */
 export function brandNamed(displayName: string): { readonly name: string; readonly labels: readonly string[] } | undefined {
   // As a person reads it: NFKC plus hidden characters and stacked marks removed.
   const normalized = foldForMatching(displayName).toLowerCase();
   const words = latinWords(normalized);
-  for (const brand of BRANDS) {
-    for (const name of brand.names) {
-      // Japanese names and dotted names ("amazon.co.jp") as substrings; words as whole words.
-      const found = hasJapanese(name) || name.includes(".") ? normalized.includes(name) : words.includes(` ${name} `);
-      if (found) return { name, labels: brand.labels };
-    }
+  for (const { name, labels, substring, word } of NAME_PATTERNS) {
+    if (substring ? normalized.includes(name) : words.includes(word)) return { name, labels };
   }
   return undefined;
 }
