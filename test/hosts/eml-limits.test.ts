@@ -98,6 +98,39 @@ describe("limits on what postal-mime is given (MIME_TOO_COMPLEX)", () => {
     expect(codes((await snapshotFromEml(source, { maxInputLines: 104 })).diagnostics)).toEqual([]);
   });
 
+  it("counts the lines of an attachment's body against maxInputLines, and finds the boundary after it", async () => {
+    const base64Lines = Array.from({ length: 300 }, () => "QUJD".repeat(19)).join("\r\n");
+    const source = [
+      "From: a@example.jp",
+      "Subject: attachment",
+      'Content-Type: multipart/mixed; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: application/octet-stream; name=data.bin",
+      "Content-Transfer-Encoding: base64",
+      "",
+      base64Lines,
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "http://after.example/",
+      "--b--",
+      "",
+    ].join("\r\n");
+    // 300 lines of base64 inside a 200-line limit: cut in the attachment, the text part never read.
+    const cut = await snapshotFromEml(source, { maxInputLines: 200 });
+    expect(codes(cut.diagnostics)).toEqual(["MIME_TOO_COMPLEX"]);
+    expect(cut.text ?? "").not.toContain("after.example");
+    // With room for every line the part after the attachment is read whole: counting line by line
+    // (400: fewer than the bytes left) and skipping the count (the default: more than the bytes).
+    for (const options of [{ maxInputLines: 400 }, {}]) {
+      const whole = await snapshotFromEml(source, options);
+      expect(codes(whole.diagnostics)).toEqual([]);
+      expect(whole.text).toContain("http://after.example/");
+      expect(whole.attachments.map((a) => a.size)).toEqual([300 * 57]);
+    }
+  });
+
   it("reads up to maxHeaderLines header lines: the mail's, its parts', and those of a mail attached to it", async () => {
     const junk = (n: number): string => Array.from({ length: n }, () => "=").join("\r\n");
     const top = `From: a@example.jp\r\n${junk(40)}\r\n\r\nbody`;

@@ -46,22 +46,25 @@ function attr(element: Element, name: string): string | undefined {
  * styles are read — style sheets would need a CSS engine.
  */
 export function isHidden(element: Element): boolean {
+  const attrs = element.attrs;
   let style: string | undefined;
-  for (const a of element.attrs) {
-    if (a.name === "hidden") return true;
-    if (a.name === "style") style ??= a.value;
+  for (let i = 0; i < attrs.length; i++) {
+    const name = attrs[i]!.name;
+    if (name === "hidden") return true;
+    if (name === "style") style ??= attrs[i]!.value;
   }
-  if (!style) return false;
-  const lower = style.toLowerCase();
   // Most styles hide nothing: only a style naming one of the values below is read closely.
-  if (!lower.includes("none") && !lower.includes("hidden") && !lower.includes("size")) return false;
-  const compact = lower.replace(/\s+/g, "");
+  if (!style || !MAY_HIDE.test(style)) return false;
+  const compact = style.toLowerCase().replace(/\s+/g, "");
   if (compact.includes("display:none") || compact.includes("visibility:hidden")) return true;
   const at = compact.indexOf("font-size:0");
   if (at < 0) return false;
   const next = compact[at + "font-size:0".length];
   return next === undefined || !/[\d.]/.test(next);
 }
+
+/** Words every hiding style below contains. */
+const MAY_HIDE = /none|hidden|size/i;
 
 const ASCII_SPACE = " \t\n\f\r";
 
@@ -121,6 +124,7 @@ interface PendingLink {
 /** Elements whose content is never shown (script is not run in mail; template content is inert). */
 const SKIPPED = new Set(["script", "style", "template", "title"]);
 
+const HASH = 0x23;
 const LT = 0x3c;
 const GT = 0x3e;
 const EQUALS = 0x3d;
@@ -208,14 +212,15 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
     const { node } = frame;
     let { hidden, link, form } = frame;
 
-    if (node.nodeName === "#text") {
+    // Node kinds by nodeName ("#text", "#document", …; an element's is its tag name): one string
+    // test instead of property probes on nodes of five different shapes.
+    const nodeName = node.nodeName;
+    if (nodeName === "#text") {
       if (link && !hidden && link.text.length < MAX_RAW_TEXT) link.text += (node as DefaultTreeAdapterTypes.TextNode).value;
       continue;
     }
-    if (!("childNodes" in node)) continue;
-
-    if ("tagName" in node) {
-      const element = node;
+    if (nodeName.charCodeAt(0) !== HASH) {
+      const element = node as Element;
       const tag = element.tagName;
       if (SKIPPED.has(tag)) continue;
       if (isHidden(element)) hidden = true;
@@ -282,11 +287,13 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
           break;
       }
     }
-    const children = node.childNodes;
+    else if (nodeName !== "#document" && nodeName !== "#document-fragment") continue;
+    const children = (node as Element).childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
-      // Only text inside a shown link is read; comments and other leaves are nothing to walk.
-      if (child.nodeName === "#text" ? !link || hidden : !("childNodes" in child)) continue;
+      const childName = child.nodeName;
+      // Only text inside a shown link is read; comments and doctypes are nothing to walk.
+      if (childName === "#text" ? !link || hidden : childName === "#comment" || childName === "#documentType") continue;
       stack.push({ node: child, hidden, link, form });
     }
   }

@@ -179,6 +179,18 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     }
   };
   for (let start = 0; start < bytes.length; ) {
+    if (!inHeader && !partIsText && lines + (bytes.length - start) <= limits.maxLines) {
+      // The body of a part that is not text (an attachment): only a line that can delimit a part
+      // matters. When the bytes left cannot hold more lines than the limit allows, the lines need
+      // not be counted either, and the scan jumps from "-" to "-" (base64 has none at all). Every
+      // later count stays below the limit, so the count skipped here could never have cut.
+      const next = nextLineStartingWithHyphen(bytes, start);
+      if (next < 0) break;
+      if (next > start) {
+        start = next;
+        continue;
+      }
+    }
     // Short lines by hand, long ones (base64: 76 bytes) by indexOf, whose call costs ~16 bytes of loop.
     let end = start;
     const near = Math.min(bytes.length, start + 16);
@@ -222,6 +234,14 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     start = end + 1;
   }
   return { end: bytes.length, drops, cutFields, textCut };
+}
+
+/** Offset of the first line at or after `start` (itself a line start) that begins with "-", or -1. */
+function nextLineStartingWithHyphen(bytes: Uint8Array, start: number): number {
+  for (let at = bytes.indexOf(HYPHEN, start); at >= 0; at = bytes.indexOf(HYPHEN, at + 1)) {
+    if (at === start || bytes[at - 1] === LF) return at;
+  }
+  return -1;
 }
 
 /** `bytes` up to `end` without the `drops` (in order, not overlapping). */
