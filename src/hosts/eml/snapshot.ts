@@ -26,6 +26,9 @@ export interface EmlOptions {
 
 const LF = 0x0a;
 const CR = 0x0d;
+// One of each per process: building a TextDecoder costs more than decoding a header block.
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder("utf-8");
 
 /**
  * Bytes of the input, with a leading UTF-8 byte order mark (Windows tools write one; postal-mime
@@ -33,7 +36,7 @@ const CR = 0x0d;
  * exports) removed.
  */
 function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array {
-  let bytes = typeof input === "string" ? new TextEncoder().encode(input) : input instanceof Uint8Array ? input : new Uint8Array(input);
+  let bytes = typeof input === "string" ? utf8Encoder.encode(input) : input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   // "From " at the very start is an mbox envelope line, never a header (header names end in ":").
   if (bytes.length >= 5 && bytes[0] === 0x46 && bytes[1] === 0x72 && bytes[2] === 0x6f && bytes[3] === 0x6d && bytes[4] === 0x20) {
@@ -179,11 +182,12 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     }
   };
   for (let start = 0; start < bytes.length; ) {
-    if (!inHeader && !partIsText && lines + (bytes.length - start) <= limits.maxLines) {
-      // The body of a part that is not text (an attachment): only a line that can delimit a part
-      // matters. When the bytes left cannot hold more lines than the limit allows, the lines need
-      // not be counted either, and the scan jumps from "-" to "-" (base64 has none at all). Every
-      // later count stays below the limit, so the count skipped here could never have cut.
+    const left = bytes.length - start;
+    if (!inHeader && lines + left <= limits.maxLines && (!partIsText || textBytes + left <= MAX_TEXT_BYTES)) {
+      // In a part's body only a line that can delimit a part matters, once the bytes left can
+      // reach neither the line limit nor (in text) the text limit: the lines and text bytes need
+      // not be counted, and the scan jumps from "-" to "-" (base64 has none at all). Every later
+      // count stays within its limit, so the counts skipped here could never have cut.
       const next = nextLineStartingWithHyphen(bytes, start);
       if (next < 0) break;
       if (next > start) {
@@ -404,7 +408,7 @@ function angleless(value: string | undefined): string | undefined {
 }
 
 function toUint8(content: ArrayBuffer | Uint8Array | string): Uint8Array {
-  if (typeof content === "string") return new TextEncoder().encode(content);
+  if (typeof content === "string") return utf8Encoder.encode(content);
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
@@ -478,7 +482,7 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
 
   const headerEnd = headerBlockEnd(bytes);
   // RFC 6532 allows UTF-8 in headers; anything else undecodable becomes U+FFFD, never an error.
-  const rawHeaders = new TextDecoder("utf-8").decode(bytes.subarray(0, headerEnd));
+  const rawHeaders = utf8Decoder.decode(bytes.subarray(0, headerEnd));
   const headers = parseHeaderBlock(rawHeaders);
   const first = (name: string): string | undefined => headerValues(headers, name)[0];
 
@@ -509,7 +513,7 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
   let fallbackText: string | undefined;
   const boundary = multipartBoundary(first("content-type"));
   if (email && boundary !== undefined && !email.text && !email.html && email.attachments.length === 0) {
-    const body = new TextDecoder("utf-8").decode(bytes.subarray(headerEnd));
+    const body = utf8Decoder.decode(bytes.subarray(headerEnd));
     if (body.trim() !== "" && (boundary === null || !body.includes(`--${boundary}`))) {
       const detail = boundary === null ? "multipart without a boundary parameter" : `multipart boundary "${boundary}" does not occur in the body`;
       diagnostics.push(diagnostic("MIME_PARSE_FAILED", "error", { detail }));
