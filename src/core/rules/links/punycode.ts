@@ -73,7 +73,7 @@ export const LINK_PUNYCODE = defineRule({
   ),
   check(context) {
     const hits: RuleHit[] = [];
-    const idn = context.body.links.filter((link) => (effectiveTarget(link).host ?? "").split(".").some((label) => label.startsWith("xn--")));
+    const idn = context.body.links.filter((link) => isIdnHost(effectiveTarget(link).host));
     for (const link of distinctBy(idn, (l) => effectiveTarget(l).host!)) {
       const host = effectiveTarget(link).host!;
       let spoof = false;
@@ -96,3 +96,9 @@ export const LINK_PUNYCODE = defineRule({
     return hits;
   },
 });
+
+/** A label of the host is an IDN A-label ("xn--…", RFC 5890 §2.3.2.1). */
+function isIdnHost(host: string | null): boolean {
+  if (host === null || !host.includes("xn--")) return false;
+  return host.startsWith("xn--") || host.includes(".xn--");
+}

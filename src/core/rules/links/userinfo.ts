@@ -5,6 +5,8 @@ import { localized } from "../../i18n.js";
 import { distinctBy, effectiveTarget, isWeb, linkEvidence } from "./common.js";
 
 function userinfoOf(url: string): string | undefined {
+  // No "@" anywhere, no user name: most links are not parsed again.
+  if (!url.includes("@")) return undefined;
   try {
     const parsed = new URL(url);
     if (parsed.username === "" && parsed.password === "") return undefined;
