@@ -142,12 +142,33 @@ function addressOf(text: string): string | undefined {
 function hostOf(item: string): string | undefined {
   let text = item;
   if (text.endsWith(".")) text = text.slice(0, -1);
-  if (text === "" || text.length > 253) return undefined;
-  for (const label of text.split(".")) {
-    if (label === "" || !/^[\w-]+$/.test(label) || label.startsWith("-") || label.endsWith("-")) return undefined;
-  }
+  if (text === "" || text.length > 253 || !isHostText(text)) return undefined;
   if (parseIp(text)) return undefined;
   return text.toLowerCase();
+}
+
+/** Labels of ASCII letters, digits, "_" and "-", none empty, none starting or ending with "-". */
+function isHostText(text: string): boolean {
+  let labelStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      if (i === labelStart || text.charCodeAt(labelStart) === HYPHEN || text.charCodeAt(i - 1) === HYPHEN) return false;
+      labelStart = i + 1;
+    } else if (!isWordChar(c) && c !== HYPHEN) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
+
+/** [A-Za-z0-9_], as \w in a regular expression without the u flag. */
+function isWordChar(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 const CLAUSES = ["from", "by", "via", "with", "id", "for"] as const;
