@@ -106,12 +106,14 @@ export function refreshUrl(content: string): string | null {
   return url === "" ? null : url;
 }
 
-interface Frame {
-  readonly node: Node;
+/** What a node inherits from its ancestors. Shared by siblings: a new one only where something changes. */
+interface Inherited {
   readonly hidden: boolean;
   readonly link?: PendingLink;
   readonly form?: RawForm;
 }
+
+const DOCUMENT: Inherited = { hidden: false };
 
 interface PendingLink {
   readonly element: string;
@@ -206,11 +208,13 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
   const scan: HtmlScan = { links: [], forms: [], metaRefreshTargets: [], baseHrefs: [], truncated: false };
   const order: (PendingLink | { form: RawForm; action: string } | { meta: string })[] = [];
 
-  const stack: Frame[] = [{ node: root, hidden: false }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    const { node } = frame;
-    let { hidden, link, form } = frame;
+  // Two parallel stacks, so that pushing a child allocates nothing.
+  const nodes: Node[] = [root];
+  const inherited: Inherited[] = [DOCUMENT];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const outer = inherited.pop()!;
+    let { hidden, link, form } = outer;
 
     // Node kinds by nodeName ("#text", "#document", …; an element's is its tag name): one string
     // test instead of property probes on nodes of five different shapes.
@@ -289,12 +293,14 @@ export function scanHtml(html: string, maxLinks: number): HtmlScan {
     }
     else if (nodeName !== "#document" && nodeName !== "#document-fragment") continue;
     const children = (node as Element).childNodes;
+    const inner = hidden === outer.hidden && link === outer.link && form === outer.form ? outer : { hidden, link, form };
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       const childName = child.nodeName;
       // Only text inside a shown link is read; comments and doctypes are nothing to walk.
       if (childName === "#text" ? !link || hidden : childName === "#comment" || childName === "#documentType") continue;
-      stack.push({ node: child, hidden, link, form });
+      nodes.push(child);
+      inherited.push(inner);
     }
   }
 

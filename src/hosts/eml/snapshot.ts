@@ -188,7 +188,7 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
       // reach neither the line limit nor (in text) the text limit: the lines and text bytes need
       // not be counted, and the scan jumps from "-" to "-" (base64 has none at all). Every later
       // count stays within its limit, so the counts skipped here could never have cut.
-      const next = nextLineStartingWithHyphen(bytes, start);
+      const next = nextLineStartingWithHyphen(bytes, start, partIsText);
       if (next < 0) break;
       if (next > start) {
         start = next;
@@ -240,11 +240,18 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   return { end: bytes.length, drops, cutFields, textCut };
 }
 
-/** Offset of the first line at or after `start` (itself a line start) that begins with "-", or -1. */
-function nextLineStartingWithHyphen(bytes: Uint8Array, start: number): number {
-  for (let at = bytes.indexOf(HYPHEN, start); at >= 0; at = bytes.indexOf(HYPHEN, at + 1)) {
-    if (at === start || bytes[at - 1] === LF) return at;
+/**
+ * Offset of the first line at or after `start` (itself a line start) that begins with "-", or -1.
+ * Text (HTML and its CSS above all) is full of hyphens and is searched line by line; other
+ * content (base64 has no "-" at all) hyphen by hyphen.
+ */
+function nextLineStartingWithHyphen(bytes: Uint8Array, start: number, text: boolean): number {
+  if (bytes[start] === HYPHEN) return start;
+  if (text) {
+    for (let lf = bytes.indexOf(LF, start); lf >= 0; lf = bytes.indexOf(LF, lf + 1)) if (bytes[lf + 1] === HYPHEN) return lf + 1;
+    return -1;
   }
+  for (let at = bytes.indexOf(HYPHEN, start); at >= 0; at = bytes.indexOf(HYPHEN, at + 1)) if (bytes[at - 1] === LF) return at;
   return -1;
 }
 
