@@ -52,6 +52,11 @@ function segments(value: string): Segment[] {
   let depth = 0;
   let comment = "";
   let quoted = false;
+  // Text outside comments is copied a run at a time (from runStart), not character by character.
+  let runStart = 0;
+  const flushRun = (end: number): void => {
+    if (end > runStart) current.text += value.slice(runStart, end);
+  };
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
     if (depth > 0) {
@@ -65,26 +70,30 @@ function segments(value: string): Segment[] {
           current.comments.push(comment.trim());
           comment = "";
           current.text += " ";
+          runStart = i + 1;
         } else comment += c;
       } else comment += c;
       continue;
     }
     if (quoted) {
-      current.text += c;
-      if (c === "\\" && i + 1 < value.length) current.text += value[++i];
+      // An escaped character stays in the text with its backslash.
+      if (c === "\\" && i + 1 < value.length) i++;
       else if (c === '"') quoted = false;
       continue;
     }
-    if (c === '"') {
-      quoted = true;
-      current.text += c;
-    } else if (c === "(") depth = 1;
-    else if (c === ";") {
+    if (c === '"') quoted = true;
+    else if (c === "(") {
+      flushRun(i);
+      depth = 1;
+    } else if (c === ";") {
+      flushRun(i);
       out.push(current);
       current = { text: "", comments: [] };
-    } else current.text += c;
+      runStart = i + 1;
+    }
   }
-  if (depth > 0 && comment.trim() !== "") current.comments.push(comment.trim());
+  if (depth === 0) flushRun(value.length);
+  else if (comment.trim() !== "") current.comments.push(comment.trim());
   out.push(current);
   return out;
 }
