@@ -48,15 +48,21 @@ function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array {
 
 /**
  * Offset just past the blank line that ends the header block (CRLF CRLF or LF LF), or the length.
- * A plain loop: one indexOf call per line costs more than the bytes of a short line.
+ * Line by line (see nextLf): short lines by hand, long ones by indexOf.
  */
 function headerBlockEnd(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== LF) continue;
+  for (let i = nextLf(bytes, 0); i >= 0; i = nextLf(bytes, i + 1)) {
     if (bytes[i + 1] === LF) return i + 2;
     if (bytes[i + 1] === CR && bytes[i + 2] === LF) return i + 3;
   }
   return bytes.length;
+}
+
+/** The next LF at or after `from`, or -1: the first 16 bytes by hand, then indexOf (whose call costs about 16 bytes of loop). */
+function nextLf(bytes: Uint8Array, from: number): number {
+  const near = Math.min(bytes.length, from + 16);
+  for (let i = from; i < near; i++) if (bytes[i] === LF) return i;
+  return near < bytes.length ? bytes.indexOf(LF, near) : -1;
 }
 
 const HYPHEN = 0x2d;
@@ -195,14 +201,8 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
         continue;
       }
     }
-    // Short lines by hand, long ones (base64: 76 bytes) by indexOf, whose call costs ~16 bytes of loop.
-    let end = start;
-    const near = Math.min(bytes.length, start + 16);
-    while (end < near && bytes[end] !== LF) end++;
-    if (end === near && end < bytes.length) {
-      const lf = bytes.indexOf(LF, end);
-      end = lf < 0 ? bytes.length : lf;
-    }
+    const lf = nextLf(bytes, start);
+    const end = lf < 0 ? bytes.length : lf;
     const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
     if (++lines > limits.maxLines) return { end: start, cut: "lines", drops, cutFields, textCut };
     if (bytes[start] === HYPHEN && bytes[start + 1] === HYPHEN && bytes[start + 2] !== GREATER_THAN) {
@@ -329,7 +329,8 @@ function capAddressFields(bytes: Uint8Array, headerEnd: number): { readonly byte
       const lf = bytes.indexOf(LF, end);
       end = lf < 0 || lf >= headerEnd ? headerEnd : lf + 1;
     } while (end < headerEnd && (bytes[end] === 0x20 || bytes[end] === 0x09));
-    const colon = bytes.subarray(fieldStart, end).indexOf(COLON);
+    const colonAt = bytes.indexOf(COLON, fieldStart);
+    const colon = colonAt < 0 || colonAt >= end ? -1 : colonAt - fieldStart;
     // postal-mime ignores spaces and tabs between the name and the colon, however many.
     let nameEnd = colon;
     while (nameEnd > 0 && (bytes[fieldStart + nameEnd - 1] === 0x20 || bytes[fieldStart + nameEnd - 1] === 0x09)) nameEnd--;
