@@ -3,8 +3,8 @@ import { LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule, type RuleHit } from "../../rule.js";
 import { ZIP_BASED_EXECUTABLES } from "../../attachments/names.js";
-import { ARCHIVE_CONTENT_RULES, isArchive } from "./content.js";
-import { attachmentEvidence, checkedAttachments, contentEvidence, contentOf, indicatorEvidence, indicatorsOf, reportContentNotInspected } from "./shared.js";
+import { inspectedAttachments } from "./content.js";
+import { attachmentEvidence, contentEvidence, indicatorEvidence, indicatorsOf } from "./shared.js";
 
 /**
  * ATT_ARCHIVE_WITH_EXECUTABLE: an archive (or another container: a disk image, a OneNote
@@ -27,12 +27,7 @@ export const ATT_ARCHIVE_WITH_EXECUTABLE = defineRule({
   ),
   check(context): RuleHit[] {
     const hits: RuleHit[] = [];
-    for (const a of checkedAttachments(context)) {
-      const inspection = contentOf(context, a);
-      if (!inspection) {
-        if (isArchive(a)) reportContentNotInspected(context, a, ARCHIVE_CONTENT_RULES);
-        continue;
-      }
+    for (const { attachment: a, inspection } of inspectedAttachments(context, "archive")) {
       if (ZIP_BASED_EXECUTABLES.has(a.extension) || ["java-archive", "apk", "app-package"].includes(inspection.kind)) continue;
       const programs = indicatorsOf(inspection, "executable-entry", "disguised-entry", "executable-content-entry");
       const macros = indicatorsOf(inspection, "macro-entry");

@@ -1,4 +1,7 @@
 import type { AttachmentInfo } from "../../analysis.js";
+import type { ContentInspection } from "../../attachments/content/inspect.js";
+import type { RuleContext } from "../../context.js";
+import { checkedAttachments, contentOf, reportContentNotInspected } from "./shared.js";
 import {
   ARCHIVE_EXTENSIONS,
   ARCHIVE_TYPES,
@@ -33,4 +36,30 @@ export function isPdf(a: AttachmentInfo): boolean {
 export function isDocument(a: AttachmentInfo): boolean {
   const byName = extensionFamily(a.extension);
   return byName === "office" || (byName === undefined && typeFamily(a.declaredType) === "office");
+}
+
+/** Which attachments a group of content rules must look inside, and the rules said not to have run when it could not. */
+const FAMILIES = {
+  archive: { needsContent: isArchive, rules: ARCHIVE_CONTENT_RULES },
+  pdf: { needsContent: isPdf, rules: PDF_CONTENT_RULES },
+  document: { needsContent: isDocument, rules: DOCUMENT_CONTENT_RULES },
+} as const;
+
+/**
+ * The checked attachments whose content was inspected, each with its inspection. One of the
+ * family that came without bytes is reported instead (one diagnostic per attachment for the
+ * whole group of rules, see reportContentNotInspected).
+ */
+export function inspectedAttachments(
+  context: RuleContext,
+  family: keyof typeof FAMILIES,
+): { readonly attachment: AttachmentInfo; readonly inspection: ContentInspection }[] {
+  const { needsContent, rules } = FAMILIES[family];
+  const out: { attachment: AttachmentInfo; inspection: ContentInspection }[] = [];
+  for (const attachment of checkedAttachments(context)) {
+    const inspection = contentOf(context, attachment);
+    if (inspection) out.push({ attachment, inspection });
+    else if (needsContent(attachment)) reportContentNotInspected(context, attachment, rules);
+  }
+  return out;
 }

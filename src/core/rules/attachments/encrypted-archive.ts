@@ -1,8 +1,8 @@
 import { LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule, type RuleHit } from "../../rule.js";
-import { ARCHIVE_CONTENT_RULES, isArchive } from "./content.js";
-import { attachmentEvidence, checkedAttachments, contentEvidence, contentOf, indicatorEvidence, indicatorsOf, reportContentNotInspected } from "./shared.js";
+import { inspectedAttachments } from "./content.js";
+import { attachmentEvidence, contentEvidence, indicatorEvidence, indicatorsOf } from "./shared.js";
 
 /**
  * ATT_ENCRYPTED_ARCHIVE: an archive or document nobody can look into — a zip with encrypted
@@ -23,12 +23,7 @@ export const ATT_ENCRYPTED_ARCHIVE = defineRule({
   ),
   check(context): RuleHit[] {
     const hits: RuleHit[] = [];
-    for (const a of checkedAttachments(context)) {
-      const inspection = contentOf(context, a);
-      if (!inspection) {
-        if (isArchive(a)) reportContentNotInspected(context, a, ARCHIVE_CONTENT_RULES);
-        continue;
-      }
+    for (const { attachment: a, inspection } of inspectedAttachments(context, "archive")) {
       const found = indicatorsOf(inspection, "encrypted-entry", "encrypted-headers", "encrypted-document");
       if (found.length === 0) continue;
       hits.push({ evidence: attachmentEvidence(a, contentEvidence(inspection), ...indicatorEvidence(LABEL.encryptedEntry, found, 5)) });

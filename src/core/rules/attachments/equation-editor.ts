@@ -1,8 +1,8 @@
 import { LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { defineRule, type RuleHit } from "../../rule.js";
-import { DOCUMENT_CONTENT_RULES, isDocument } from "./content.js";
-import { attachmentEvidence, checkedAttachments, contentEvidence, contentOf, indicatorEvidence, indicatorsOf, reportContentNotInspected } from "./shared.js";
+import { inspectedAttachments } from "./content.js";
+import { attachmentEvidence, contentEvidence, indicatorEvidence, indicatorsOf } from "./shared.js";
 
 /**
  * ATT_EQUATION_EDITOR (high): an embedded Microsoft Equation 3.0 object — an "Equation Native"
@@ -23,12 +23,7 @@ export const ATT_EQUATION_EDITOR = defineRule({
   ),
   check(context): RuleHit[] {
     const hits: RuleHit[] = [];
-    for (const a of checkedAttachments(context)) {
-      const inspection = contentOf(context, a);
-      if (!inspection) {
-        if (isDocument(a)) reportContentNotInspected(context, a, DOCUMENT_CONTENT_RULES);
-        continue;
-      }
+    for (const { attachment: a, inspection } of inspectedAttachments(context, "document")) {
       const found = indicatorsOf(inspection, "equation-editor");
       if (found.length === 0) continue;
       hits.push({ evidence: attachmentEvidence(a, contentEvidence(inspection), ...indicatorEvidence(LABEL.embeddedObject, found, 5)) });

@@ -6,8 +6,8 @@ import { defineRule, type RuleHit } from "../../rule.js";
 import { ARCHIVE_EXTENSIONS, disguisedName, EXECUTABLE_EXTENSIONS, HTML_EXTENSIONS, MACRO_EXTENSIONS } from "../../attachments/names.js";
 import { extensionOf } from "../../attachments/extension.js";
 import type { ContentIndicator } from "../../attachments/content/scope.js";
-import { isPdf, PDF_CONTENT_RULES } from "./content.js";
-import { attachmentEvidence, checkedAttachments, contentOf, indicatorEvidence, indicatorsOf, reportContentNotInspected } from "./shared.js";
+import { inspectedAttachments } from "./content.js";
+import { attachmentEvidence, indicatorEvidence, indicatorsOf } from "./shared.js";
 
 /**
  * ATT_PDF_ACTIVE: a PDF (by content) with parts that act on their own (ISO 32000 actions and
@@ -45,12 +45,7 @@ export const ATT_PDF_ACTIVE = defineRule({
   ),
   check(context): RuleHit[] {
     const hits: RuleHit[] = [];
-    for (const a of checkedAttachments(context)) {
-      const inspection = contentOf(context, a);
-      if (!inspection) {
-        if (isPdf(a)) reportContentNotInspected(context, a, PDF_CONTENT_RULES);
-        continue;
-      }
+    for (const { attachment: a, inspection } of inspectedAttachments(context, "pdf")) {
       if (inspection.kind !== "pdf") continue;
       const severities: Severity[] = [];
       const shown: ContentIndicator[] = [];
