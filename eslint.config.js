@@ -14,6 +14,13 @@ const MAILEXTENSION_GLOBALS = ["messenger", "browser"].map((name) => ({
   message: "MailExtension API calls live in src/hosts/thunderbird, one call per file with the API and Thunderbird version in its header.",
 }));
 
+/** Browser code (the Outlook host, the pane, the demo, the Thunderbird host): mail content never becomes markup. */
+const NO_MARKUP_PROPERTIES = ["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
+  (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
+);
+/** Browser code: no Node globals, no eval. */
+const NO_NODE_GLOBALS = ["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." }));
+
 const PURE_CORE = "The core is pure: no Node, Office.js or DOM imports (see DESIGN.md, 'Shape of the code').";
 
 /** Globals that belong to a host (browser, Node, Office), not to the core. */
@@ -115,15 +122,10 @@ export default tseslint.config(
     // never becomes markup. The demo's sandboxed reading pane is the one srcdoc, marked where it is.
     files: ["src/hosts/outlook/**/*.ts", "src/taskpane/*.ts", "src/demo/**/*.ts"],
     rules: {
-      "no-restricted-properties": [
-        "error",
-        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
-          (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
-        ),
-      ],
+      "no-restricted-properties": ["error", ...NO_MARKUP_PROPERTIES],
       "no-restricted-globals": [
         "error",
-        ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." })),
+        ...NO_NODE_GLOBALS,
         ...MAILEXTENSION_GLOBALS,
       ],
       "no-restricted-imports": [
@@ -141,15 +143,10 @@ export default tseslint.config(
     // content never becomes markup.
     files: ["src/hosts/thunderbird/**/*.ts"],
     rules: {
-      "no-restricted-properties": [
-        "error",
-        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "createContextualFragment", "setHTMLUnsafe", "srcdoc", "write", "writeln"].map(
-          (property) => ({ property, message: "Mail content is only ever set as text (textContent, createElement)." }),
-        ),
-      ],
+      "no-restricted-properties": ["error", ...NO_MARKUP_PROPERTIES],
       "no-restricted-globals": [
         "error",
-        ...["process", "Buffer", "require", "module", "__dirname", "__filename", "eval"].map((name) => ({ name, message: "Browser code: no Node globals, no eval." })),
+        ...NO_NODE_GLOBALS,
         ...["Office", "OfficeRuntime"].map((name) => ({ name, message: "The Thunderbird host does not use Office.js." })),
         { name: "browser", message: "Use the `messenger` namespace (Thunderbird's own), declared in ./messenger.d.ts." },
       ],
