@@ -6,6 +6,7 @@
  */
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import type { RawLink } from "./link.js";
+import { isAsciiLetter } from "../text/ascii.js";
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -155,7 +156,7 @@ export function htmlExtent(html: string, maxNodes: number): { readonly end: numb
     const c = html.charCodeAt(i);
     if (c === LT && !inTag) {
       const next = html.charCodeAt(i + 1);
-      const letter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a;
+      const letter = isAsciiLetter(next);
       if (letter || next === 0x21 || next === 0x3f) {
         cost += 8;
         if (cost > budget) return { end: i, nodes: Math.floor((cost - 8) / 8) };

@@ -7,6 +7,7 @@ import type { ShownKind } from "../analysis.js";
 import { parse as parseDomain } from "tldts";
 import { parseIp } from "../net/ip.js";
 import { normalizeHostname, registrableDomain } from "../net/domain.js";
+import { isAsciiAlnum } from "../text/ascii.js";
 
 /** Visible link text kept per link (the evidence shows it; longer text is clipped with "…"). */
 export const MAX_SHOWN_CHARS = 200;
@@ -50,8 +51,7 @@ function isDomainText(text: string): boolean {
   if (text.length === 0 || text.length > 253) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-    if (letter || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d) continue;
+    if (isAsciiAlnum(c) || c === 0x2e || c === 0x2d) continue;
     if (c < 0x80) return false;
     // Beyond ASCII (IDN labels), the rest by Unicode class.
     if (!/^[\p{L}\p{N}.-]+$/u.test(text.slice(i))) return false;

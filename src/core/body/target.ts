@@ -3,7 +3,7 @@
  * the browser that opens it would (WHATWG URL), not the way the text reads.
  */
 import type { LinkTarget } from "../analysis.js";
-import { hostToUnicode, normalizeHostname, registrableDomain } from "../net/domain.js";
+import { hostToUnicode, isIdnHost, normalizeHostname, registrableDomain } from "../net/domain.js";
 import { looksLikeDomainName } from "./shown.js";
 
 /** The parts of a parsed URL the rules look at beyond `LinkTarget`. */
@@ -49,10 +49,10 @@ function isTabOrNewline(c: number): boolean {
   return c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** LinkTarget of a URL the WHATWG parser accepted. */
 /** Schemes whose host the WHATWG parser already normalises (URL standard, "special scheme"). */
 const SPECIAL_SCHEMES = new Set(["http", "https", "ftp", "ws", "wss", "file"]);
 
+/** LinkTarget of a URL the WHATWG parser accepted. */
 export function targetOfUrl(url: URL): LinkTarget {
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   let host: string | null = null;
@@ -62,7 +62,7 @@ export function targetOfUrl(url: URL): LinkTarget {
     host = SPECIAL_SCHEMES.has(scheme) ? url.hostname.replace(/\.$/, "") || null : normalizeHostname(url.hostname);
   }
   const target: LinkTarget = { url: url.href, scheme, host, registrableDomain: registrableDomain(host) };
-  if (host && host.split(".").some((label) => label.startsWith("xn--"))) {
+  if (host !== null && isIdnHost(host)) {
     const unicode = hostToUnicode(host);
     if (unicode !== host) return { ...target, hostUnicode: unicode };
   }

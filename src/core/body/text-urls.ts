@@ -6,16 +6,13 @@
  * links). Defanged forms ("hxxp://", "example[.]com") are deliberately not links: nobody can
  * click them.
  */
+import { isAsciiAlnum } from "../text/ascii.js";
 
 export interface TextUrl {
   /** The URL as written. */
   readonly text: string;
   /** Offset in the scanned text. */
   readonly start: number;
-}
-
-function isAsciiAlnum(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**

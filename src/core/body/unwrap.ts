@@ -230,10 +230,9 @@ export function unwrapStep(href: string): WrapperStep | undefined {
 }
 
 /**
- * Words every wrapper host contains: a cheap first test so the thousands of ordinary links in a
- * newsletter are not parsed twice.
+ * Words every wrapper host above contains: a cheap first test, one expression per link host, so
+ * the thousands of ordinary links in a newsletter are not parsed twice.
  */
-/** A word every wrapper host above contains (one test per link host: every link is asked). */
 const WRAPPER_HINT = /safelinks|urldefense|google|cudasvc|trendmicro|cisco|fireeye|symantec|sophos|mimecast/;
 
 /** False when `host` cannot be a known wrapper (so `unwrap` need not run). */

@@ -69,6 +69,12 @@ export function domainOfAddress(address: string | undefined): string | null {
   return normalizeHostname(domain);
 }
 
+/** A label of the host is an IDN A-label ("xn--…", RFC 5890 §2.3.2.1). */
+export function isIdnHost(host: string | null | undefined): boolean {
+  if (!host || !host.includes("xn--")) return false;
+  return host.startsWith("xn--") || host.includes(".xn--");
+}
+
 /** True when `host` is `domain` or one of its subdomains (label-aligned, never a string prefix). */
 export function isSameOrSubdomain(host: string, domain: string): boolean {
   if (host === domain) return true;

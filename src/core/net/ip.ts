@@ -1,4 +1,5 @@
 import { boundedMemo } from "../memo.js";
+import { isAsciiDigit } from "../text/ascii.js";
 
 /**
  * IP address parsing and CIDR matching without host APIs. Addresses are kept as 16-byte arrays
@@ -101,7 +102,7 @@ const parseIpMemo = boundedMemo(parseIpText, 2000, 64);
 /** A character of an IP literal as written: hex digits, ":", ".", the brackets, spaces around it. */
 function isIpChar(c: number): boolean {
   const lower = c | 0x20;
-  return (c >= 0x30 && c <= 0x3a) || (lower >= 0x61 && lower <= 0x66) || c === 0x2e || c === 0x5b || c === 0x5d || c === 0x20 || c === 0x09;
+  return isAsciiDigit(c) || c === 0x3a || (lower >= 0x61 && lower <= 0x66) || c === 0x2e || c === 0x5b || c === 0x5d || c === 0x20 || c === 0x09;
 }
 
 /** The text holds a character no IP literal has (outside an "IPv6:" tag and a zone index, which may hold anything). */

@@ -8,6 +8,7 @@
  */
 import { findTextUrls } from "../body/text-urls.js";
 import { hasKnownPublicSuffix } from "../net/domain.js";
+import { isAsciiDigit, isAsciiLetter } from "../text/ascii.js";
 
 /** Schemes that clients make clickable, renamed so they no longer are. */
 const RENAMED_SCHEMES: Readonly<Record<string, string>> = { http: "hxxp", https: "hxxps", ftp: "fxp", ftps: "fxps" };
@@ -15,14 +16,6 @@ const RENAMED_SCHEMES: Readonly<Record<string, string>> = { http: "hxxp", https:
 const DEFANGED_SCHEMES: ReadonlySet<string> = new Set(["hxxp", "hxxps", "fxp", "fxps"]);
 /** WHATWG "special" schemes: "http:\\host" and "http:host" still reach the host, so the host is found after any slashes. */
 const SPECIAL_SCHEMES: ReadonlySet<string> = new Set(["http", "https", "ftp", "ws", "wss", "file", ...DEFANGED_SCHEMES]);
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 /** Length of an RFC 3986 scheme at the start (up to, not including, ":"), or 0 when there is none. */
 function schemeLength(url: string): number {

@@ -1,6 +1,7 @@
 import type { ReceivedFields } from "../analysis.js";
 import { parseIp } from "../net/ip.js";
 import { parseMailDate } from "./date.js";
+import { isAsciiAlnum } from "../text/ascii.js";
 
 /**
  * Parser for one Received field value (RFC 5321 §4.4 "Time-stamp-line"):
@@ -167,8 +168,7 @@ const HYPHEN = 0x2d;
 
 /** [A-Za-z0-9_], as \w in a regular expression without the u flag. */
 function isWordChar(c: number): boolean {
-  const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  return isAsciiAlnum(c) || c === 0x5f;
 }
 
 const CLAUSES = ["from", "by", "via", "with", "id", "for"] as const;

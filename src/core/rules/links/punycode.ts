@@ -2,7 +2,7 @@ import type { RuleHit } from "../../rule.js";
 import { defineRule } from "../../rule.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
-import { hostToUnicode } from "../../net/domain.js";
+import { hostToUnicode, isIdnHost } from "../../net/domain.js";
 import { skeleton } from "../../net/lookalike.js";
 import { distinctBy, effectiveTarget, linkEvidence } from "./common.js";
 
@@ -96,9 +96,3 @@ export const LINK_PUNYCODE = defineRule({
     return hits;
   },
 });
-
-/** A label of the host is an IDN A-label ("xn--…", RFC 5890 §2.3.2.1). */
-function isIdnHost(host: string | null): boolean {
-  if (host === null || !host.includes("xn--")) return false;
-  return host.startsWith("xn--") || host.includes(".xn--");
-}
