@@ -60,6 +60,8 @@ export const LABEL = {
   pdfFeature: localized("PDF の仕掛け", "PDF feature"),
   pageFeature: localized("ページの仕掛け", "Page feature"),
   foundIn: localized("見つかった場所", "Found in"),
+  addressInText: localized("本文に書かれているアドレス", "Address written in the text"),
+  hostInText: localized("本文に書かれているホスト名", "Host name written in the text"),
 } as const satisfies Record<string, Localized>;
 
 export function evidence(label: Localized, value: string): Evidence {

@@ -99,3 +99,68 @@ const SHORTENERS: ReadonlySet<string> = new Set(SHORTENER_HOSTS);
 export function isShortenerHost(host: string | null | undefined): boolean {
   return !!host && isUnderAnyOf(host, SHORTENERS);
 }
+
+/**
+ * Free hosting and storage services where anyone can publish a page under the service's name
+ * in minutes, with no check of who they are: the host name says nothing about who runs the
+ * site, and credential-phishing pages are put there because the service's reputation carries
+ * them past filters. Left out on purpose: general blog platforms and code hosting (github.io),
+ * whose sites fill legitimate mail, and storage hosts that mail uses for images rather than pages.
+ *
+ * Each customer's site is a subdomain of these ("acme.pages.dev"); the service's own site
+ * ("pages.dev") is not a customer's.
+ */
+export const FREE_HOSTING_DOMAINS: readonly string[] = [
+  "pages.dev", "workers.dev", "r2.dev", "trycloudflare.com", // Cloudflare Pages, Workers, R2 buckets, quick tunnels
+  "firebaseapp.com", "web.app", "appspot.com", // Google Firebase Hosting, App Engine
+  "web.core.windows.net", "blob.core.windows.net", "azurewebsites.net", "azurestaticapps.net", // Azure static sites, blob storage, App Service
+  "amplifyapp.com", // AWS Amplify
+  "netlify.app", "vercel.app", "glitch.me", "herokuapp.com", "onrender.com", "fly.dev", "surge.sh",
+  "repl.co", "replit.app", "replit.dev",
+  "000webhostapp.com", "weebly.com", "weeblysite.com", "wixsite.com", "webflow.io", "godaddysites.com", "square.site",
+  "carrd.co", "notion.site", "framer.app", "framer.website", "jimdosite.com", "mystrikingly.com", "yolasite.com",
+  "dweb.link", // IPFS gateway by subdomain: content no one can take down
+  "ngrok.io", "ngrok.app", "ngrok-free.app", // tunnels to someone's own machine
+];
+
+/**
+ * The same kind of service where the customer's content sits under the service's own host, by
+ * path: "sites.google.com/view/…", "storage.googleapis.com/bucket/…", "ipfs.io/ipfs/…".
+ * Here the host itself (and any subdomain, "bucket.s3.amazonaws.com") counts.
+ */
+export const FREE_HOSTING_PATH_HOSTS: readonly string[] = [
+  "sites.google.com", "script.google.com", // Google Sites, Apps Script web apps
+  "storage.googleapis.com", "firebasestorage.googleapis.com", // Google Cloud Storage, Firebase Storage
+  "s3.amazonaws.com", // Amazon S3 (global endpoint, path or bucket subdomain)
+  "ipfs.io", "cloudflare-ipfs.com", // IPFS gateways by path
+];
+
+const FREE_HOSTING: ReadonlySet<string> = new Set(FREE_HOSTING_DOMAINS);
+const FREE_HOSTING_PATHS: ReadonlySet<string> = new Set(FREE_HOSTING_PATH_HOSTS);
+
+/** A customer's site on a free hosting service: a subdomain of FREE_HOSTING_DOMAINS, or a FREE_HOSTING_PATH_HOSTS host. */
+export function isFreeHostingHost(host: string | null | undefined): boolean {
+  if (!host) return false;
+  if (isUnderAnyOf(host, FREE_HOSTING_PATHS)) return true;
+  const dot = host.indexOf(".");
+  return dot > 0 && isUnderAnyOf(host.slice(dot + 1), FREE_HOSTING);
+}
+
+/**
+ * File sharing services: a link there is how a file is sent without attaching it. Matched by
+ * host, label-aligned ("drive.google.com", not every google.com page).
+ */
+export const FILE_SHARING_HOSTS: readonly string[] = [
+  "drive.google.com", "docs.google.com", // Google Drive files and Docs
+  "dropbox.com", "dropboxusercontent.com", "db.tt",
+  "onedrive.live.com", "1drv.ms", "sharepoint.com", // OneDrive and SharePoint shares
+  "icloud.com", // iCloud Drive links (icloud.com/iclouddrive/…)
+  "box.com", "wetransfer.com", "we.tl", "mega.nz", "mediafire.com", "sendspace.com", "gofile.io", "pixeldrain.com",
+  "4shared.com", "transfernow.net", "filetransfer.io", "smash.gg", "swisstransfer.com",
+];
+
+const FILE_SHARING: ReadonlySet<string> = new Set(FILE_SHARING_HOSTS);
+
+export function isFileSharingHost(host: string | null | undefined): boolean {
+  return !!host && isUnderAnyOf(host, FILE_SHARING);
+}

@@ -1,12 +1,13 @@
 /**
  * Text written to look like one thing to a person and another to a filter: invisible characters
  * between letters ("Co\u{E0139}in\u{E0139}base"), combining marks of another script stacked on Latin
- * letters ("A\u073Fm\u073Fa\u073Fz\u073Fon"), and mathematical letters ("𝗡𝗲𝘁𝗳𝗹𝗶𝘅"). Legitimate
- * senders have no reason to do either of the first two; the third is sometimes used for
- * emphasis, so it counts less.
+ * letters ("A\u073Fm\u073Fa\u073Fz\u073Fon"), mathematical letters ("𝗡𝗲𝘁𝗳𝗹𝗶𝘅"), and a digit
+ * standing for the letter it resembles inside a word ("CL0UD", "Micr0soft"). Legitimate
+ * senders have no reason to do the first two or the last; mathematical letters are sometimes
+ * used for emphasis, so they count less.
  */
 
-export type ObfuscationKind = "invisible" | "foreign-mark" | "math-letters";
+export type ObfuscationKind = "invisible" | "foreign-mark" | "math-letters" | "digit-for-letter";
 
 // Default_Ignorable_Code_Point (Unicode DerivedCoreProperties): renders as nothing. Includes
 // zero-width characters, variation selectors, tag characters and the soft hyphen.
@@ -64,7 +65,34 @@ function scan(text: string): ObfuscationReport {
     kept += c;
     if (!NONSPACING_MARK.test(c)) previous = c;
   }
-  return { kinds, folded: kept.normalize("NFKC") };
+  const folded = readDigitsAsLetters(kept.normalize("NFKC"));
+  if (folded.changed) kinds.add("digit-for-letter");
+  return { kinds, folded: folded.text };
+}
+
+/** Shortest word in which a digit is taken for a letter: "B2B", "MP3" and "H1N1" are ordinary. */
+const MIN_DISGUISED_WORD = 5;
+
+/**
+ * A word of one case with exactly one "0" or "1" between its letters reads as the letter the
+ * digit resembles: "CL0UD" is "CLOUD", "Micr0soft" is "Microsoft". Words with more digits
+ * (order numbers, "H1N1", "Win10") or a digit at an end ("Team1") are left as written.
+ */
+function readDigitsAsLetters(text: string): { text: string; changed: boolean } {
+  let changed = false;
+  const out = text.replace(/[A-Za-z0-9]+/g, (word) => {
+    if (word.length < MIN_DISGUISED_WORD) return word;
+    const at = word.search(/[0-9]/);
+    if (at <= 0 || at === word.length - 1 || /[0-9]/.test(word.slice(at + 1))) return word;
+    const digit = word[at]!;
+    const letters = word.slice(0, at) + word.slice(at + 1);
+    const upper = /^[A-Z]+$/.test(letters);
+    if (!(digit === "0" || digit === "1") || !(upper || /^[A-Z]?[a-z]+$/.test(letters))) return word;
+    changed = true;
+    const letter = digit === "0" ? (upper ? "O" : "o") : upper ? "I" : "l";
+    return word.slice(0, at) + letter + word.slice(at + 1);
+  });
+  return { text: out, changed };
 }
 
 /** How the text hides what it says, or undefined when it is written plainly. */

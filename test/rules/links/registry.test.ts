@@ -13,6 +13,7 @@ describe("links rule registry", () => {
       ["LINK_PUNYCODE", "low"],
       ["LINK_LOOKALIKE", "high"],
       ["LINK_SHORTENER", "medium"],
+      ["LINK_FREE_HOSTING", "medium"],
       ["LINK_DANGEROUS_SCHEME", "high"],
       ["LINK_TO_FILE", "medium"],
       ["HTML_FORM", "medium"],

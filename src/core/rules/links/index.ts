@@ -7,6 +7,7 @@ import { LINK_USERINFO } from "./userinfo.js";
 import { LINK_PUNYCODE } from "./punycode.js";
 import { LINK_LOOKALIKE } from "./lookalike.js";
 import { LINK_SHORTENER } from "./shortener.js";
+import { LINK_FREE_HOSTING } from "./free-hosting.js";
 import { LINK_DANGEROUS_SCHEME } from "./dangerous-scheme.js";
 import { LINK_TO_FILE } from "./to-file.js";
 import { HTML_FORM } from "./form.js";
@@ -23,6 +24,7 @@ export const LINKS_RULES: readonly Rule[] = [
   LINK_PUNYCODE,
   LINK_LOOKALIKE,
   LINK_SHORTENER,
+  LINK_FREE_HOSTING,
   LINK_DANGEROUS_SCHEME,
   LINK_TO_FILE,
   HTML_FORM,

@@ -8,12 +8,15 @@ import { foldForMatching } from "../../text/obfuscation.js";
  *
  * Names are matched as whole words (Latin script, case-insensitive, after NFKC) or as
  * substrings (Japanese). Words that are also common given names, surnames or everyday words
- * ("Chase", "Norton", "Meta", "Outlook", "UPS") are only matched in unambiguous phrases.
+ * ("Chase", "Norton", "Meta", "Outlook", "UPS") are only matched in unambiguous phrases, or
+ * when the word is the whole display name ("Norton <x@example.net>").
  * Domains are matched by the first label of the From address's registrable domain, exactly or
  * followed by "-" ("rakuten-card.co.jp"); look-alike domains are LOOKALIKE_SENDER_DOMAIN's job.
  */
 interface Brand {
   readonly names: readonly string[];
+  /** Ambiguous words that name the brand only when they are the whole display name ("Norton", "Ledger"). */
+  readonly alone?: readonly string[];
   readonly labels: readonly string[];
 }
 
@@ -41,13 +44,14 @@ const BRANDS: readonly Brand[] = [
   { names: ["coinbase"], labels: ["coinbase"] },
   { names: ["binance"], labels: ["binance"] },
   { names: ["metamask"], labels: ["metamask"] },
+  { names: ["ledger live", "ledger wallet"], alone: ["ledger"], labels: ["ledger"] },
   { names: ["ebay"], labels: ["ebay"] },
   { names: ["walmart"], labels: ["walmart"] },
   { names: ["costco"], labels: ["costco"] },
   { names: ["mastercard"], labels: ["mastercard"] },
   { names: ["visa"], labels: ["visa"] },
   { names: ["american express", "amex"], labels: ["americanexpress", "amex", "aexp"] },
-  { names: ["chase bank", "jpmorgan chase", "chase online"], labels: ["chase", "jpmorgan", "jpmchase"] },
+  { names: ["chase bank", "jpmorgan chase", "chase online"], alone: ["chase"], labels: ["chase", "jpmorgan", "jpmchase"] },
   { names: ["wells fargo"], labels: ["wellsfargo"] },
   { names: ["bank of america"], labels: ["bankofamerica", "bofa"] },
   { names: ["citibank"], labels: ["citi", "citibank"] },
@@ -56,7 +60,7 @@ const BRANDS: readonly Brand[] = [
   { names: ["santander"], labels: ["santander"] },
   { names: ["bradesco"], labels: ["bradesco"] },
   { names: ["itau", "itaú"], labels: ["itau"] },
-  { names: ["norton antivirus", "norton 360", "norton lifelock"], labels: ["norton", "nortonlifelock"] },
+  { names: ["norton antivirus", "norton 360", "norton lifelock"], alone: ["norton"], labels: ["norton", "nortonlifelock"] },
   { names: ["mcafee"], labels: ["mcafee"] },
   { names: ["geek squad"], labels: ["geeksquad", "bestbuy"] },
   { names: ["楽天", "rakuten"], labels: ["rakuten"] },
@@ -79,7 +83,8 @@ function latinWords(text: string): string {
   // " word word " with every run of what is not a letter or digit turned into a single space.
   // One pass: testing the end of a string grown by += flattens it each time, which a
   // 300,000-character subject turned into 25 seconds (found by the fuzzer).
-  return ` ${text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+  // A possessive is the name itself ("Amazon's Billing", "Prime's Video").
+  return ` ${text.replace(/['’]s(?![\p{L}\p{N}])/gu, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
 }
 
 function hasJapanese(name: string): boolean {
@@ -94,6 +99,9 @@ const NAME_PATTERNS = BRANDS.flatMap((brand) =>
   brand.names.map((name) => ({ name, labels: brand.labels, substring: hasJapanese(name) || name.includes("."), word: ` ${name} ` })),
 );
 
+/** The whole-name words of `alone`, in latinWords' form (" norton "). */
+const ALONE_NAMES = new Map(BRANDS.flatMap((brand) => (brand.alone ?? []).map((name): [string, { name: string; labels: readonly string[] }] => [` ${name} `, { name, labels: brand.labels }])));
+
 /** The brand a display name names, if any (the first in list order). */
 export function brandNamed(displayName: string): { readonly name: string; readonly labels: readonly string[] } | undefined {
   // As a person reads it: NFKC plus hidden characters and stacked marks removed.
@@ -102,7 +110,7 @@ export function brandNamed(displayName: string): { readonly name: string; readon
   for (const { name, labels, substring, word } of NAME_PATTERNS) {
     if (substring ? normalized.includes(name) : words.includes(word)) return { name, labels };
   }
-  return undefined;
+  return ALONE_NAMES.get(words);
 }
 
 /** The host's registrable domain belongs to the brand (first label equal, or followed by "-"). */

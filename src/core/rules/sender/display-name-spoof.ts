@@ -3,6 +3,7 @@ import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { domainOfAddress, hasKnownPublicSuffix, normalizeHostname, registrableDomain } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
+import { trimEdges } from "../../text/trim.js";
 import { brandNamed, isBrandDomain } from "./brands.js";
 import { authOf, lower } from "./common.js";
 
@@ -20,15 +21,6 @@ import { authOf, lower } from "./common.js";
 
 const LOCAL_CHARS = /[\w.%+!#$&'*/=?^`{|}~-]/;
 const DOMAIN_CHARS = /[\w.-]/;
-
-/** Drops the given characters from both ends (a loop: linear on hostile input). */
-function trimEdges(text: string, chars: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && chars.includes(text[start]!)) start++;
-  while (end > start && chars.includes(text[end - 1]!)) end--;
-  return text.slice(start, end);
-}
 
 /** Addresses written in the text, found around each "@" (each character is looked at twice at most). */
 export function addressesIn(text: string): string[] {

@@ -6,7 +6,7 @@ import { registrableDomain } from "../../net/domain.js";
  * bounce address on their domain is normal, not a sign of forgery).
  */
 
-/** Free mail services, by registrable domain. Japanese carrier mail included (docomo, au, SoftBank). */
+/** Free mail services, by registrable domain. Japanese carrier mail included (docomo, au, SoftBank), and big access providers' consumer mail. */
 const FREEMAIL = new Set([
   "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.jp", "ymail.com", "rocketmail.com", "aol.com", "aim.com",
   "outlook.com", "outlook.jp", "hotmail.com", "hotmail.co.jp", "live.com", "live.jp", "msn.com", "passport.com",
@@ -20,6 +20,10 @@ const FREEMAIL = new Set([
   "att.net", "sbcglobal.net", "verizon.net", "cox.net", "earthlink.net", "juno.com", "netzero.net", "optonline.net",
   "bigpond.com", "hushmail.com", "fastmail.com", "fastmail.fm", "mail2world.com", "lycos.com", "excite.com", "hotmail.fr",
   "hotmail.co.uk", "yahoo.co.uk", "yahoo.fr", "yahoo.de", "yahoo.com.tw", "yahoo.com.hk", "yahoo.com.cn", "yahoo.co.in",
+  // Consumer mailboxes of the large access providers: personal accounts, not any company's domain.
+  "bluewin.ch", "sunrise.ch", "sfr.fr", "wanadoo.fr", "neuf.fr", "virgilio.it", "tiscali.it", "alice.it", "tin.it", "ziggo.nl",
+  "telenet.be", "skynet.be", "freenet.de", "arcor.de", "onet.pl", "op.pl", "centrum.cz", "post.cz", "abv.bg", "shaw.ca",
+  "rogers.com", "sympatico.ca", "optusnet.com.au", "xtra.co.nz",
 ]);
 
 /** Country variants of the big services: yahoo.<cc>, hotmail.<cc>, outlook.<cc>, live.<cc>, gmx.<cc>, yandex.<cc>. */

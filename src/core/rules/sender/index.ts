@@ -12,6 +12,7 @@ import { MASS_INTERNAL_RECIPIENTS } from "./mass-internal-recipients.js";
 import { MESSAGE_ID_DOMAIN_MISMATCH } from "./message-id-domain-mismatch.js";
 import { ORIGIN_COUNTRY_MISMATCH } from "./origin-country-mismatch.js";
 import { REPLY_TO_DIVERGES } from "./reply-to-diverges.js";
+import { TEXT_FREEMAIL_CONTACT } from "./text-freemail-contact.js";
 import { REPLY_WITHOUT_THREAD } from "./reply-without-thread.js";
 import { RETURN_PATH_DIVERGES } from "./return-path-diverges.js";
 
@@ -21,6 +22,7 @@ export const SENDER_RULES: readonly Rule[] = [
   INTERNAL_SENDER_EXTERNAL_ORIGIN,
   AUTH_FAIL,
   REPLY_TO_DIVERGES,
+  TEXT_FREEMAIL_CONTACT,
   RETURN_PATH_DIVERGES,
   DISPLAY_NAME_SPOOF,
   FREEMAIL_ORG_CLAIM,

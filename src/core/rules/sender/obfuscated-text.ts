@@ -13,9 +13,9 @@ import { brandNamed } from "./brands.js";
  * filter ("Co[U+E0139]inbase", "A\u073Fm\u073Fa\u073Fz\u073Fon", "𝗡𝗲𝘁𝗳𝗹𝗶𝘅"). Beyond the DESIGN.md
  * catalogue: seen in a fifth of the honeypot phishing that passed authentication, never in ham.
  *
- * Invisible characters or foreign marks inside words: medium, high when they hide a well-known
- * organisation's name. Mathematical letters alone are sometimes used for emphasis: low, medium
- * when they spell such a name.
+ * Invisible characters, foreign marks or a digit standing for a letter inside words ("CL0UD"):
+ * medium, high when they hide a well-known organisation's name. Mathematical letters alone are
+ * sometimes used for emphasis: low, medium when they spell such a name.
  */
 const FIELDS = [
   { label: LABEL.subject, read: (c: RuleContext) => c.snapshot.subject },
@@ -23,7 +23,7 @@ const FIELDS = [
 ] as const;
 
 function severityOf(kinds: ReadonlySet<string>, hidesBrand: boolean): Severity {
-  const hidden = kinds.has("invisible") || kinds.has("foreign-mark");
+  const hidden = kinds.has("invisible") || kinds.has("foreign-mark") || kinds.has("digit-for-letter");
   if (hidden) return hidesBrand ? "high" : "medium";
   return hidesBrand ? "medium" : "low";
 }
