@@ -33,14 +33,10 @@ function aligned(domain: string | null, fromRegistrable: string | null): boolean
  * neither. Only meaningful when the receiver's own ARC verification passed.
  */
 export function arcOriginalVerdict(summary: AuthenticationSummary, fromRegistrable: string | null): "pass" | "fail" | undefined {
-  const arc = summary.results.filter((r) => r.fromArc && r.arcInstance !== undefined);
-  if (arc.length === 0) return undefined;
-  // A loop, not Math.min(...): a hostile mail can carry more results than a call takes arguments.
-  let first = Infinity;
-  for (const r of arc) first = Math.min(first, r.arcInstance!);
-  const original = arc.filter((r) => r.arcInstance === first);
+  const original = firstArcResults(summary);
+  if (original.length === 0) return undefined;
   const has = (method: AuthResult["method"], result: string): boolean => original.some((r) => r.method === method && r.result === result);
-  if (has("dmarc", "fail") || has("compauth", "fail")) return "fail";
+  if (arcOriginalFailure(summary)) return "fail";
   if (
     has("dmarc", "pass") ||
     has("compauth", "pass") ||
@@ -49,6 +45,20 @@ export function arcOriginalVerdict(summary: AuthenticationSummary, fromRegistrab
     return "pass";
   }
   return undefined;
+}
+
+/** The results the first ARC intermediary recorded (the lowest "i=", RFC 8617 §4.1.1). */
+function firstArcResults(summary: AuthenticationSummary): AuthResult[] {
+  const arc = summary.results.filter((r) => r.fromArc && r.arcInstance !== undefined);
+  // A loop, not Math.min(...): a hostile mail can carry more results than a call takes arguments.
+  let first = Infinity;
+  for (const r of arc) first = Math.min(first, r.arcInstance!);
+  return arc.filter((r) => r.arcInstance === first);
+}
+
+/** The DMARC or composite failure the first ARC intermediary recorded, if it recorded one. */
+export function arcOriginalFailure(summary: AuthenticationSummary): AuthResult | undefined {
+  return firstArcResults(summary).find((r) => (r.method === "dmarc" || r.method === "compauth") && r.result === "fail");
 }
 
 export interface SenderAuthentication {

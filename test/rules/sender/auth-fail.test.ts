@@ -63,6 +63,33 @@ describe("AUTH_FAIL", () => {
     expect(severityOf(failedFirst, ID)).toBe("high");
   });
 
+  it("is medium when the receiver's checks pass but the first ARC hop saw DMARC fail (a relay laundered it)", async () => {
+    // As Exchange Online delivers mail relayed through another tenant: the receiver's own ARC
+    // seal (i=2, above the boundary) verified the chain; the first seal (i=1) recorded the
+    // original failure when the mail entered from an unauthorised server.
+    const relayed = (firstHop: string): string =>
+      eml(
+        [
+          "Received: from MN2PR19MB3966.namprd19.prod.outlook.com (::1) by MN0PR19MB6312.namprd19.prod.outlook.com with HTTPS; Thu, 3 Nov 2022 04:56:17 +0000",
+          "ARC-Authentication-Results: i=2; mx.microsoft.com 1; spf=pass smtp.mailfrom=promo.example; dmarc=pass header.from=promo.example; arc=pass (0 oda=0 ltdi=1)",
+          "Authentication-Results: spf=pass (sender IP is 52.102.194.43) smtp.mailfrom=promo.example; dkim=none (message not signed) header.d=none;dmarc=pass action=none header.from=promo.example;compauth=pass reason=100",
+          "Received: from OS8PR02CU002.outbound.protection.outlook.com (52.102.194.43) by VI1EUR05FT048.mail.protection.outlook.com (10.233.243.188) with Microsoft SMTP Server id 15.20.5791.20 via Frontend Transport; Thu, 3 Nov 2022 04:56:15 +0000",
+          `ARC-Authentication-Results: i=1; mx.microsoft.com 1; ${firstHop}`,
+          "Received: from promo.example (23.81.33.35) by TY2PEPF0000AB83.mail.protection.outlook.com (10.167.253.4) with Microsoft SMTP Server id 15.20.5791.20; Thu, 3 Nov 2022 04:56:10 +0000",
+          "From: Deals <x@promo.example>",
+          "Subject: s",
+        ],
+        "Hello.\r\n",
+      );
+    const laundered = await check(relayed("spf=fail (sender ip is 23.81.33.35) smtp.mailfrom=promo.example; dmarc=fail (p=none sp=none pct=100) action=none header.from=promo.example; arc=none (0)"), RULE);
+    expect(severityOf(laundered, ID)).toBe("medium");
+    const values = laundered.findings.flatMap((f) => f.evidence.map((e) => e.value));
+    expect(values.some((v) => v.startsWith("dmarc=fail") && v.includes("mx.microsoft.com"))).toBe(true);
+    // The same chain whose first hop saw a pass: nothing to say.
+    const clean = await check(relayed("spf=pass smtp.mailfrom=promo.example; dmarc=pass action=none header.from=promo.example; arc=none (0)"), RULE);
+    expect(severityOf(clean, ID)).toBeUndefined();
+  });
+
   it("drops to low when Microsoft's composite verdict passes or soft-passes", async () => {
     const a = await check(o365({ auth: "spf=none smtp.helo=x.example; dkim=none;dmarc=fail action=none header.from=bank.example;compauth=softpass reason=202", headers: FROM }), RULE);
     expect(severityOf(a, ID)).toBe("low");

@@ -1,5 +1,5 @@
 import type { AuthResult, Severity } from "../../analysis.js";
-import { dmarcPolicy } from "../../auth/alignment.js";
+import { arcOriginalFailure, dmarcPolicy } from "../../auth/alignment.js";
 import { diagnostic } from "../../diagnostics.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
@@ -28,6 +28,11 @@ import { isPublicSector } from "./country.js";
  * results) every failure drops to low unless the first ARC hop saw the original fail too; an
  * aligned DKIM pass (which DMARC accepts on its own, RFC 7489 §4.2) silences SPF failures; and
  * a passing compauth (Microsoft's overall verdict) lowers the rest to low.
+ * - Failed first, passed later: the receiver's own checks pass, but the first intermediary of a
+ *   verified ARC chain recorded DMARC or composite failure for the same mail: medium. Forwarding
+ *   turns a pass into a fail, never a fail into a pass; a pass after a fail means the mail was
+ *   sent again through servers the domain authorises (an abused Microsoft 365 tenant relay is
+ *   the common case), which launders a forged or unauthorised sending.
  */
 export const AUTH_FAIL = defineRule({
   id: "AUTH_FAIL",
@@ -81,6 +86,9 @@ export const AUTH_FAIL = defineRule({
       const failed = dkim.find((r) => r.result === "fail");
       if (failed) hit(nothingPasses ? "medium" : "low", failed);
     }
+    // Checked after the receiver's own results: only a pass here makes the earlier fail news.
+    const original = auth.arcOriginal === "fail" ? arcOriginalFailure(summary) : undefined;
+    if (original && dmarc?.result !== "fail" && compauth?.result !== "fail") hits.push({ severity: "medium", evidence: [evidence(LABEL.firstReceiverResult, describeResult(original))] });
     if (hits.length > 0 && context.sender.from) hits.unshift({ severity: "info", evidence: [evidence(LABEL.from, context.sender.from.address)] });
     return hits;
   },
