@@ -61,6 +61,8 @@ export const LABEL = {
   pageFeature: localized("ページの仕掛け", "Page feature"),
   foundIn: localized("見つかった場所", "Found in"),
   addressInText: localized("本文に書かれているアドレス", "Address written in the text"),
+  firstReceiverResult: localized("最初に受け取ったサーバーでの認証結果(ARC)", "Result where the mail first arrived (ARC)"),
+  sharedFileLink: localized("共有ファイルへのリンク", "Link to a shared file"),
   hostInText: localized("本文に書かれているホスト名", "Host name written in the text"),
 } as const satisfies Record<string, Localized>;
 

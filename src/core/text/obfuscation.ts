@@ -80,10 +80,10 @@ const MIN_DISGUISED_WORD = 5;
  */
 function readDigitsAsLetters(text: string): { text: string; changed: boolean } {
   let changed = false;
-  const out = text.replace(/[A-Za-z0-9]+/g, (word) => {
+  const out = text.replace(/[a-z\d]+/gi, (word) => {
     if (word.length < MIN_DISGUISED_WORD) return word;
-    const at = word.search(/[0-9]/);
-    if (at <= 0 || at === word.length - 1 || /[0-9]/.test(word.slice(at + 1))) return word;
+    const at = word.search(/\d/);
+    if (at <= 0 || at === word.length - 1 || /\d/.test(word.slice(at + 1))) return word;
     const digit = word[at]!;
     const letters = word.slice(0, at) + word.slice(at + 1);
     const upper = /^[A-Z]+$/.test(letters);

@@ -22,6 +22,17 @@ describe("DISPLAY_NAME_SPOOF", () => {
     expect(severityOf(await check(withName('"楽天カード株式会社" <info@evil.example>'), RULE), ID)).toBe("medium");
   });
 
+  it("reads a possessive as the name itself, and ambiguous brand words when they are the whole name", async () => {
+    expect(severityOf(await check(withName(`"Prime's Video Suspended" <x@evil.example>`), RULE), ID)).toBe("medium");
+    expect(severityOf(await check(withName("Amazon’s Billing <x@evil.example>"), RULE), ID)).toBe("medium");
+    expect(severityOf(await check(withName("Ledger <noreply@evil.example>"), RULE), ID)).toBe("medium");
+    expect(severityOf(await check(withName("NORTON <x@evil.example>"), RULE), ID)).toBe("medium");
+    // The same words inside an ordinary name, and the brand on its own domain, stay quiet.
+    expect(severityOf(await check(withName("General Ledger Team <gl@accounting.example>"), RULE), ID)).toBeUndefined();
+    expect(severityOf(await check(withName("Chase Miller <chase@consulting.example>"), RULE), ID)).toBeUndefined();
+    expect(severityOf(await check(withName("Ledger <hello@ledger.com>"), RULE), ID)).toBeUndefined();
+  });
+
   it("is high for the organisation's own domain on an outside address", async () => {
     expect(severityOf(await check(withName('"example.co.jp IT desk" <it@evil.example>'), RULE, ORG), ID)).toBe("high");
   });

@@ -28,6 +28,19 @@ describe("OBFUSCATED_TEXT", () => {
     expect(severityOf(await check(mail("Shop", "𝗕𝗹𝗮𝗰𝗸 𝗙𝗿𝗶𝗱𝗮𝘆 sale"), RULE), ID)).toBe("low");
   });
 
+  it("is medium for a digit standing for a letter inside a word, and reads it as the letter", async () => {
+    const a = await check(mail("Storage CL0UD", "Alert: your data will be deleted"), RULE);
+    expect(severityOf(a, ID)).toBe("medium");
+    expect(a.findings[0]!.evidence.map((e) => e.value)).toEqual(["Storage CL0UD", "Storage CLOUD"]);
+    expect(severityOf(await check(mail("Micr0soft Teams", "Missed messages"), RULE), ID)).toBe("high");
+  });
+
+  it("leaves ordinary words with digits alone: codes, several digits, a digit at an end", async () => {
+    for (const subject of ["H1N1 update", "MP3 player", "Windows10 upgrade", "Team1 results", "Order ABC0123", "B2B meeting", "Win32 build"]) {
+      expect(severityOf(await check(mail("Shop", subject), RULE), ID), subject).toBeUndefined();
+    }
+  });
+
   it("stays quiet on plain text, emoji sequences and Japanese", async () => {
     expect(severityOf(await check(mail("山田 太郎", "【重要】会議資料の送付"), RULE), ID)).toBeUndefined();
     expect(severityOf(await check(mail("Team 👩\u200D💻", "News ❤\uFE0F"), RULE), ID)).toBeUndefined();
@@ -48,6 +61,19 @@ describe("FREEMAIL_ATTACHMENT", () => {
     expect(severityOf(a, ID)).toBe("medium");
     expect(a.findings[0]!.evidence.map((e) => e.value)).toEqual(["taro.sample@gmail.com", "請求書.pdf"]);
     expect(severityOf(await check(withFile("x <x@yahoo.co.jp>", "data.zip", "application/zip"), RULE), ID)).toBe("medium");
+  });
+
+  it("counts a link to a file on a sharing service as a file sent", async () => {
+    const shared = (from: string, url: string, extra: string[] = []) =>
+      postfix({ headers: [`From: ${from}`, "Subject: balance", ...extra], body: `Your balance has been replenished ${url}\r\n` });
+    const a = await check(shared("Lance <lance.l44@gmail.com>", "https://drive.google.com/file/d/1J1rstB7zBqQ/view"), RULE);
+    expect(severityOf(a, ID)).toBe("medium");
+    expect(a.findings[0]!.evidence.map((e) => e.value)).toEqual(["lance.l44@gmail.com", "https://drive.google.com/file/d/1J1rstB7zBqQ/view"]);
+    expect(severityOf(await check(shared("x <x@yahoo.co.jp>", "https://we.tl/t-AbCdEf"), RULE), ID)).toBe("medium");
+    // Other Google pages, work senders and replies stay quiet.
+    expect(severityOf(await check(shared("Lance <lance.l44@gmail.com>", "https://www.google.com/maps/place/x"), RULE), ID)).toBeUndefined();
+    expect(severityOf(await check(shared("Taro <taro@sample.co.jp>", "https://drive.google.com/file/d/1J1r/view"), RULE), ID)).toBeUndefined();
+    expect(severityOf(await check(shared("Lance <lance.l44@gmail.com>", "https://drive.google.com/file/d/1J1r/view", ["References: <1@example.co.jp>"]), RULE), ID)).toBeUndefined();
   });
 
   it("stays quiet for replies, pictures, and work addresses", async () => {

@@ -14,6 +14,17 @@ describe("REPLY_TO_DIVERGES", () => {
     expect(a.findings[0]!.evidence.map((e) => e.value)).toEqual(["ceo@company.example", "ceo.private@gmail.com"]);
   });
 
+  it("counts access providers' consumer mailboxes as free mail", async () => {
+    expect(severityOf(await check(mail("From: Ledger Finance <no-reply@notification.example>", "Reply-To: x.y@bluewin.ch"), RULE), ID)).toBe("medium");
+  });
+
+  it("is medium when a well-known organisation's own domain routes replies to someone else's", async () => {
+    const a = await check(mail("From: notificaciones@bbva.mx", "Reply-To: info@travel-agency.example"), RULE);
+    expect(severityOf(a, ID)).toBe("medium");
+    // Its other domains are its own: no more than the ordinary low.
+    expect(severityOf(await check(mail("From: service@paypal.com", "Reply-To: help@paypal-communication.com"), RULE), ID)).toBe("low");
+  });
+
   it("is medium when an internal-looking sender routes replies outside, low for other domains", async () => {
     expect(severityOf(await check(mail("From: it@example.co.jp", "Reply-To: helpdesk@other.example"), RULE, ORG), ID)).toBe("medium");
     expect(severityOf(await check(mail("From: news@shop.example", "Reply-To: support@shop-help.example"), RULE), ID)).toBe("low");

@@ -58,6 +58,7 @@ const BRANDS: readonly Brand[] = [
   { names: ["hsbc"], labels: ["hsbc"] },
   { names: ["barclays"], labels: ["barclays"] },
   { names: ["santander"], labels: ["santander"] },
+  { names: ["bbva"], labels: ["bbva"] },
   { names: ["bradesco"], labels: ["bradesco"] },
   { names: ["itau", "itaú"], labels: ["itau"] },
   { names: ["norton antivirus", "norton 360", "norton lifelock"], alone: ["norton"], labels: ["norton", "nortonlifelock"] },
@@ -119,4 +120,9 @@ export function isBrandDomain(host: string, labels: readonly string[]): boolean 
   if (!reg) return false;
   const first = reg.split(".")[0]!;
   return labels.some((l) => first === l || first.startsWith(`${l}-`));
+}
+
+/** The labels of the brand whose own domain this host is on, if any ("bbva.mx" → ["bbva"]). */
+export function brandLabelsOfDomain(host: string): readonly string[] | undefined {
+  return BRANDS.find((brand) => isBrandDomain(host, brand.labels))?.labels;
 }

@@ -5,6 +5,7 @@ import { headerValues } from "../../headers/block.js";
 import { localized } from "../../i18n.js";
 import { domainOfAddress, normalizeHostname, registrableDomain } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
+import { brandLabelsOfDomain, isBrandDomain } from "./brands.js";
 import { isFreemail } from "./domains.js";
 
 /**
@@ -14,8 +15,10 @@ import { isFreemail } from "./domains.js";
  * Quiet for mailing lists, which set Reply-To to the list (RFC 2369 List-Post, RFC 2919
  * List-Id) and for a Reply-To on the Sender's domain (RFC 5322 §3.6.2: the agent that really
  * sent it). Medium when replies go to a free mail account while From is not one, or leave the
- * organisation while From is the organisation's own; low otherwise (newsletters legitimately
- * route replies to a help desk domain).
+ * organisation while From is the organisation's own, or leave a well-known organisation's own
+ * domain for someone else's (brands.ts: a bank answers on its own domains, and its name in From
+ * with replies going elsewhere is the forged-bank pattern); low otherwise (newsletters
+ * legitimately route replies to a help desk domain).
  */
 
 /** Registrable domains a mailing list or the submitting agent legitimately routes replies to. */
@@ -56,6 +59,7 @@ export const REPLY_TO_DIVERGES = defineRule({
     const lists = listDomains(context);
     const fromFree = isFreemail(from.domain);
     const fromOwn = context.organization.isOwnHost(from.domain);
+    const fromBrand = brandLabelsOfDomain(from.domain);
     const hits: RuleHit[] = [];
     for (const reply of context.snapshot.replyTo) {
       const domain = domainOfAddress(reply.address);
@@ -66,6 +70,7 @@ export const REPLY_TO_DIVERGES = defineRule({
       let severity: Severity = "low";
       if (replyFree && !fromFree) severity = "medium";
       if (fromOwn && !context.organization.isOwnHost(domain)) severity = "medium";
+      if (fromBrand && !isBrandDomain(domain, fromBrand)) severity = "medium";
       hits.push({ severity, evidence: [evidence(LABEL.from, from.from?.address ?? from.domain), evidence(LABEL.replyTo, reply.address)] });
     }
     return hits;

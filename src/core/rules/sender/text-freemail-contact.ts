@@ -29,7 +29,7 @@ const QUOTED_HEADER = /^(?:from|to|cc|sent|date|reply-to|de|para|von|an|envoyé|
  * "E-mail me to", "Responda-me via", "ご連絡ください". Without one, an address in the text is
  * usually the reader's own ("User: you@hotmail.com" in a sign-up notice).
  */
-const CONTACT_WORD = /\b(?:repl(?:y|ies)|respon(?:d|se|da|de)|contact|write|e-?mail (?:me|us|to)\b|reach|get in touch|via|répond|contactez|écrivez|antwort|kontakt|schreib|rispond|contatt|scriv|escrev|escrib|contato|contacto)/iu;
+const CONTACT_WORD = /\b(?:repl(?:y|ies)|respon[ds]|contact|write|e-?mail (?:me|us|to)\b|reach|get in touch|via|répond|écrivez|antwort|kontakt|schreib|rispond|contatt|scriv|escrev|escrib|contato)/iu;
 const CONTACT_WORD_JA = /返信|返事|連絡|問い?合わ?せ|送って|メールください|メール下さい/u;
 
 /** How far before the address (in characters) a contact word may stand: about two sentences. */
@@ -38,24 +38,21 @@ const CUE_WINDOW = 200;
 /** Most addresses one mail reports. */
 const MAX_ADDRESSES = 5;
 
-/** The line around position `at`, without its line break. */
-function lineAround(text: string, at: number): string {
-  const start = text.lastIndexOf("\n", at) + 1;
-  const end = text.indexOf("\n", at);
-  return text.slice(start, end < 0 ? text.length : end);
-}
-
 /** Free mail addresses written in the text outside quoted header lines, lower-cased. */
 function freemailAddressesInText(text: string): string[] {
   const out: string[] = [];
-  let lineEnd = -1;
-  for (let at = text.indexOf("@"); at >= 0 && out.length < MAX_ADDRESSES; at = text.indexOf("@", Math.max(at + 1, lineEnd))) {
-    const line = lineAround(text, at);
-    lineEnd = text.indexOf("\n", at);
-    if (lineEnd < 0) lineEnd = text.length;
+  let at = text.indexOf("@");
+  while (at >= 0 && out.length < MAX_ADDRESSES) {
+    const firstAt = at;
+    const lineStart = text.lastIndexOf("\n", firstAt) + 1;
+    const newline = text.indexOf("\n", firstAt);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // Each line is read once, whatever number of "@" it holds.
+    at = text.indexOf("@", lineEnd);
+    const line = text.slice(lineStart, lineEnd);
     const trimmed = line.trimStart();
     if (trimmed.startsWith(">") || QUOTED_HEADER.test(trimmed)) continue;
-    const before = text.slice(Math.max(0, at - CUE_WINDOW), at);
+    const before = text.slice(Math.max(0, firstAt - CUE_WINDOW), firstAt);
     if (!CONTACT_WORD.test(before) && !CONTACT_WORD_JA.test(before)) continue;
     for (const address of addressesIn(line)) {
       const lower = address.toLowerCase();
