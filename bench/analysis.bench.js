@@ -6,6 +6,9 @@
 //   (in a fresh process: peak resident set size over the process just before the mail existed);
 // - floor: full analysis time over ../shared/corpora/phish against the parse-only floor
 //   (postal-mime parse + parse5 parse of the HTML body), ≤ 1.3×, with the time of each stage.
+//   The floor is the parse as the .eml host runs it (postal-mime with the host's decoders,
+//   src/hosts/eml/postal-mime-parts.ts); postal-mime as published, run in a worker
+//   (bench/floor-worker.js), is printed beside it for information.
 // The corpus holds live malware: files are read as bytes only.
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
@@ -16,6 +19,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Buffer } from "node:buffer";
 import { TextEncoder } from "node:util";
+import { Worker } from "node:worker_threads";
 import { parse } from "parse5";
 import PostalMime from "postal-mime";
 import { analyzeEml, nodeCountryLookup } from "../lib/index.js";
@@ -203,14 +207,29 @@ function memory(kind) {
 // ---------------------------------------------------------------------------------------------
 // The parse-only floor over the phish corpus, and the stages.
 
-function corpus() {
+function corpusPaths() {
   if (!existsSync(PHISH)) throw new Error(`The phish corpus is missing at ${PHISH} (../shared/corpora; CI provides it).`);
-  return corpusFiles(PHISH).map((path) => new Uint8Array(readFileSync(path)));
+  return corpusFiles(PHISH);
 }
 
 let files;
-const phish = () => (files ??= corpus());
+const phish = () => (files ??= corpusPaths().map((path) => new Uint8Array(readFileSync(path))));
 
+/** The floor with postal-mime as published: one mail at a time in a worker (bench/floor-worker.js), by index. */
+function publishedFloor() {
+  const worker = new Worker(new URL("./floor-worker.js", import.meta.url), { workerData: { paths: corpusPaths() } });
+  return {
+    once: (index) =>
+      new Promise((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.postMessage(index);
+      }).finally(() => worker.removeAllListeners("error")),
+    close: () => worker.terminate(),
+  };
+}
+
+/** The floor: postal-mime with the .eml host's decoders installed (lib/ installs them on the one instance), and parse5. */
 async function floorOnce(bytes) {
   const start = performance.now();
   let email;
@@ -228,27 +247,42 @@ const STAGES = ["mime", "digest", "sender", "html", "body", "attachments", "rout
 async function floor() {
   const mails = phish();
   const options = { lookupCountry: nodeCountryLookup };
-  // Two passes to warm up: the analysis has far more code to compile than the two parsers.
-  for (let k = 0; k < 2; k++) {
-    for (const bytes of mails) {
-      await floorOnce(bytes);
-      await analyzeEml(bytes, options);
+  const published = publishedFloor();
+  try {
+    // Two passes to warm up: the analysis has far more code to compile than the two parsers.
+    for (let k = 0; k < 2; k++) {
+      for (const [i, bytes] of mails.entries()) {
+        await published.once(i);
+        await floorOnce(bytes);
+        await analyzeEml(bytes, options);
+      }
     }
-  }
-  const rounds = [];
-  for (let k = 0; k < FLOOR_ROUNDS; k++) {
-    // Each mail's floor and full analysis one after the other, so both see the same machine.
-    let floorMs = 0;
-    let fullMs = 0;
-    for (const bytes of mails) {
-      floorMs += await floorOnce(bytes);
-      fullMs += await timeOnce(bytes, options);
+    const rounds = [];
+    for (let k = 0; k < FLOOR_ROUNDS; k++) {
+      // Each mail's floors and full analysis one after the other, so all see the same machine.
+      let floorMs = 0;
+      let ownFloorMs = 0;
+      let fullMs = 0;
+      for (const [i, bytes] of mails.entries()) {
+        floorMs += await published.once(i);
+        ownFloorMs += await floorOnce(bytes);
+        fullMs += await timeOnce(bytes, options);
+      }
+      rounds.push({ floorMs, ownFloorMs, fullMs, ratio: fullMs / floorMs, ownRatio: fullMs / ownFloorMs });
     }
-    rounds.push({ floorMs, fullMs, ratio: fullMs / floorMs });
+    // The target is judged against the parse as this host runs it: postal-mime with the host's
+    // decoders, so that a faster parse never counts as less analysis. Stock postal-mime is printed
+    // for information only (in Node, its Blob joining alone can double the parse).
+    const ratio = median(rounds.map((r) => r.ownRatio));
+    const size = mails.reduce((n, b) => n + b.length, 0);
+    return (
+      `${mails.length} mails, ${mb(size)}: floor ${ms(median(rounds.map((r) => r.ownFloorMs)))}, full ${ms(median(rounds.map((r) => r.fullMs)))} per pass ` +
+      `(median of ${FLOOR_ROUNDS}; rounds ${rounds.map((r) => r.ownRatio.toFixed(2)).join(" ")}) = ${ratio.toFixed(2)}× — ${ratio <= FLOOR_LIMIT ? "PASS" : "FAIL"} (≤ ${FLOOR_LIMIT}×). ` +
+      `For information, against postal-mime as published (${ms(median(rounds.map((r) => r.floorMs)))}): ${median(rounds.map((r) => r.ratio)).toFixed(2)}×`
+    );
+  } finally {
+    await published.close();
   }
-  const ratio = median(rounds.map((r) => r.ratio));
-  const size = mails.reduce((n, b) => n + b.length, 0);
-  return `${mails.length} mails, ${mb(size)}: floor ${ms(median(rounds.map((r) => r.floorMs)))}, full ${ms(median(rounds.map((r) => r.fullMs)))} per pass (median of ${FLOOR_ROUNDS}; rounds ${rounds.map((r) => r.ratio.toFixed(2)).join(" ")}) = ${ratio.toFixed(2)}× — ${ratio <= FLOOR_LIMIT ? "PASS" : "FAIL"} (≤ ${FLOOR_LIMIT}×)`;
 }
 
 async function stages() {

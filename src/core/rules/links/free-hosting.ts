@@ -32,22 +32,21 @@ const MAX_TEXT_HOSTS = 20;
 /** Host names in the text under a free hosting service, each once, in order of appearance. */
 export function freeHostsInText(text: string): string[] {
   const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isHostChar(text.charCodeAt(i))) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    const word = text.slice(start, i);
-    start = -1;
-    if (!word.includes(".")) continue;
+  // A host name has a dot in it: the text is searched dot by dot, and each word around a dot
+  // is read once (the search resumes after it).
+  for (let dot = text.indexOf("."); dot >= 0; ) {
+    let start = dot;
+    while (start > 0 && isHostChar(text.charCodeAt(start - 1))) start--;
+    let end = dot + 1;
+    while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
     // The word may carry sentence punctuation at its ends ("see acme.pages.dev.").
-    const host = normalizeHostname(trimEdges(word, ".-"));
+    const word = trimEdges(text.slice(start, end), ".-");
+    const host = word.includes(".") ? normalizeHostname(word) : null;
     if (host && isFreeHostingHost(host) && !out.includes(host)) {
       out.push(host);
       if (out.length >= MAX_TEXT_HOSTS) break;
     }
+    dot = text.indexOf(".", end);
   }
   return out;
 }
