@@ -7,6 +7,8 @@
  * used for emphasis, so they count less.
  */
 
+import { isAsciiLetter } from "./ascii.js";
+
 export type ObfuscationKind = "invisible" | "foreign-mark" | "math-letters" | "digit-for-letter";
 
 // Default_Ignorable_Code_Point (Unicode DerivedCoreProperties): renders as nothing. Includes
@@ -70,6 +72,15 @@ function scan(text: string): ObfuscationReport {
   return { kinds, folded: folded.text };
 }
 
+/** A "0" or "1" with an ASCII letter on each side: the cheap test before the word-by-word read. */
+function hasDigitBetweenLetters(text: string): boolean {
+  for (let i = 1; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x30 || c === 0x31) && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
 /** Shortest word in which a digit is taken for a letter: "B2B", "MP3" and "H1N1" are ordinary. */
 const MIN_DISGUISED_WORD = 5;
 
@@ -79,6 +90,7 @@ const MIN_DISGUISED_WORD = 5;
  * (order numbers, "H1N1", "Win10") or a digit at an end ("Team1") are left as written.
  */
 function readDigitsAsLetters(text: string): { text: string; changed: boolean } {
+  if (!hasDigitBetweenLetters(text)) return { text, changed: false };
   let changed = false;
   const out = text.replace(/[a-z\d]+/gi, (word) => {
     if (word.length < MIN_DISGUISED_WORD) return word;

@@ -50,16 +50,16 @@ function freemailAddressesInText(text: string): string[] {
     // Each line is read once, whatever number of "@" it holds.
     at = text.indexOf("@", lineEnd);
     const line = text.slice(lineStart, lineEnd);
+    // "?email=you@hotmail.com" is a URL's parameter (the reader's own address), not an address to write to.
+    const free = addressesIn(line)
+      .map((address) => address.toLowerCase())
+      .filter((address) => !/[/?=&]/.test(address) && isFreemail(domainOfAddress(address)));
+    if (free.length === 0) continue;
     const trimmed = line.trimStart();
     if (trimmed.startsWith(">") || QUOTED_HEADER.test(trimmed)) continue;
     const before = text.slice(Math.max(0, firstAt - CUE_WINDOW), firstAt);
     if (!CONTACT_WORD.test(before) && !CONTACT_WORD_JA.test(before)) continue;
-    for (const address of addressesIn(line)) {
-      const lower = address.toLowerCase();
-      // "?email=you@hotmail.com" is a URL's parameter (the reader's own address), not an address to write to.
-      if (/[/?=&]/.test(lower)) continue;
-      if (isFreemail(domainOfAddress(lower)) && !out.includes(lower)) out.push(lower);
-    }
+    for (const address of free) if (!out.includes(address)) out.push(address);
   }
   return out;
 }
