@@ -20,10 +20,10 @@ import { isFreemail } from "./domains.js";
  * (In-Reply-To / References present), pictures, calendar invitations and nameless parts
  * (delivery reports).
  */
+const DOCUMENT_FAMILIES: ReadonlySet<FileFamily> = new Set(["executable", "html", "pdf", "office", "archive"]);
+
 /** Most shared-file links shown as evidence. */
 const MAX_SHARED_LINKS = 5;
-
-const DOCUMENT_FAMILIES: ReadonlySet<FileFamily> = new Set(["executable", "html", "pdf", "office", "archive"]);
 
 export const FREEMAIL_ATTACHMENT = defineRule({
   id: "FREEMAIL_ATTACHMENT",
