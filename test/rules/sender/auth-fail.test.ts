@@ -85,6 +85,9 @@ describe("AUTH_FAIL", () => {
     expect(severityOf(laundered, ID)).toBe("medium");
     const values = laundered.findings.flatMap((f) => f.evidence.map((e) => e.value));
     expect(values.some((v) => v.startsWith("dmarc=fail") && v.includes("mx.microsoft.com"))).toBe(true);
+    // A list that rewrote From: the first hop's failure was the author's domain, not this one.
+    const rewritten = await check(relayed("dmarc=fail action=none header.from=author.example; arc=none (0)"), RULE);
+    expect(severityOf(rewritten, ID)).toBeUndefined();
     // The same chain whose first hop saw a pass: nothing to say.
     const clean = await check(relayed("spf=pass smtp.mailfrom=promo.example; dmarc=pass action=none header.from=promo.example; arc=none (0)"), RULE);
     expect(severityOf(clean, ID)).toBeUndefined();

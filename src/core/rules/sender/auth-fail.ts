@@ -3,6 +3,7 @@ import { arcOriginalFailure, dmarcPolicy } from "../../auth/alignment.js";
 import { diagnostic } from "../../diagnostics.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
+import { normalizeHostname, registrableDomain } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
 import { authOf, describeResult, headersMissing } from "./common.js";
 import { isPublicSector } from "./country.js";
@@ -87,8 +88,12 @@ export const AUTH_FAIL = defineRule({
       if (failed) hit(nothingPasses ? "medium" : "low", failed);
     }
     // Checked after the receiver's own results: only a pass here makes the earlier fail news.
+    // The failure must be the same From domain's: a mailing list that rewrote From for DMARC
+    // passes for its own domain after the original failed for the author's.
     const original = auth.arcOriginal === "fail" ? arcOriginalFailure(summary) : undefined;
-    if (original && dmarc?.result !== "fail" && compauth?.result !== "fail") hits.push({ severity: "medium", evidence: [evidence(LABEL.firstReceiverResult, describeResult(original))] });
+    const originalFrom = original?.properties["header.from"];
+    const sameFrom = originalFrom === undefined || registrableDomain(normalizeHostname(originalFrom.trim())) === context.sender.registrableDomain;
+    if (original && sameFrom && dmarc?.result !== "fail" && compauth?.result !== "fail") hits.push({ severity: "medium", evidence: [evidence(LABEL.firstReceiverResult, describeResult(original))] });
     if (hits.length > 0 && context.sender.from) hits.unshift({ severity: "info", evidence: [evidence(LABEL.from, context.sender.from.address)] });
     return hits;
   },
