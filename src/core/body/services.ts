@@ -101,19 +101,19 @@ export function isShortenerHost(host: string | null | undefined): boolean {
 }
 
 /**
- * Free hosting and storage services where anyone can publish a page under the service's name
- * in minutes, with no check of who they are: the host name says nothing about who runs the
- * site, and credential-phishing pages are put there because the service's reputation carries
- * them past filters. Left out on purpose: general blog platforms and code hosting (github.io),
- * whose sites fill legitimate mail, and storage hosts that mail uses for images rather than pages.
+ * Free hosting services where anyone can publish a site under the service's name in minutes,
+ * with no check of who they are: the host name says nothing about who runs the site, and
+ * credential-phishing pages are put there because the service's reputation carries them past
+ * filters. Left out on purpose: general blog platforms and code hosting (github.io), whose sites
+ * fill legitimate mail.
  *
  * Each customer's site is a subdomain of these ("acme.pages.dev"); the service's own site
  * ("pages.dev") is not a customer's.
  */
-export const FREE_HOSTING_DOMAINS: readonly string[] = [
-  "pages.dev", "workers.dev", "r2.dev", "trycloudflare.com", // Cloudflare Pages, Workers, R2 buckets, quick tunnels
+export const FREE_SITE_DOMAINS: readonly string[] = [
+  "pages.dev", "workers.dev", "trycloudflare.com", // Cloudflare Pages, Workers, quick tunnels
   "firebaseapp.com", "web.app", "appspot.com", // Google Firebase Hosting, App Engine
-  "web.core.windows.net", "blob.core.windows.net", "azurewebsites.net", "azurestaticapps.net", // Azure static sites, blob storage, App Service
+  "web.core.windows.net", "azurewebsites.net", "azurestaticapps.net", // Azure static websites, App Service
   "amplifyapp.com", // AWS Amplify
   "netlify.app", "vercel.app", "glitch.me", "herokuapp.com", "onrender.com", "fly.dev", "surge.sh",
   "repl.co", "replit.app", "replit.dev",
@@ -123,27 +123,40 @@ export const FREE_HOSTING_DOMAINS: readonly string[] = [
   "ngrok.io", "ngrok.app", "ngrok-free.app", // tunnels to someone's own machine
 ];
 
-/**
- * The same kind of service where the customer's content sits under the service's own host, by
- * path: "sites.google.com/view/…", "storage.googleapis.com/bucket/…", "ipfs.io/ipfs/…".
- * Here the host itself (and any subdomain, "bucket.s3.amazonaws.com") counts.
- */
-export const FREE_HOSTING_PATH_HOSTS: readonly string[] = [
+/** The same kind of service where the customer's site sits under the service's own host, by path ("sites.google.com/view/…"). */
+export const FREE_SITE_PATH_HOSTS: readonly string[] = [
   "sites.google.com", "script.google.com", // Google Sites, Apps Script web apps
-  "storage.googleapis.com", "firebasestorage.googleapis.com", // Google Cloud Storage, Firebase Storage
-  "s3.amazonaws.com", // Amazon S3 (global endpoint, path or bucket subdomain)
   "ipfs.io", "cloudflare-ipfs.com", // IPFS gateways by path
 ];
 
-const FREE_HOSTING: ReadonlySet<string> = new Set(FREE_HOSTING_DOMAINS);
-const FREE_HOSTING_PATHS: ReadonlySet<string> = new Set(FREE_HOSTING_PATH_HOSTS);
+/**
+ * Public cloud storage: anyone's bucket, by subdomain ("acct.blob.core.windows.net", "pub-….r2.dev",
+ * "bucket.s3.amazonaws.com") or by path ("storage.googleapis.com/bucket/…"). Companies link to
+ * files there (brochures, images); a web page served from a bucket is how phishing borrows the
+ * cloud provider's name.
+ */
+export const CLOUD_STORAGE_HOSTS: readonly string[] = [
+  "storage.googleapis.com", "firebasestorage.googleapis.com", // Google Cloud Storage, Firebase Storage
+  "s3.amazonaws.com", // Amazon S3 (global endpoint: path or bucket subdomain)
+  "blob.core.windows.net", // Azure Blob Storage
+  "r2.dev", // Cloudflare R2 public buckets
+];
 
-/** A customer's site on a free hosting service: a subdomain of FREE_HOSTING_DOMAINS, or a FREE_HOSTING_PATH_HOSTS host. */
-export function isFreeHostingHost(host: string | null | undefined): boolean {
-  if (!host) return false;
-  if (isUnderAnyOf(host, FREE_HOSTING_PATHS)) return true;
+const FREE_SITES: ReadonlySet<string> = new Set(FREE_SITE_DOMAINS);
+const FREE_SITE_PATHS: ReadonlySet<string> = new Set(FREE_SITE_PATH_HOSTS);
+const CLOUD_STORAGE: ReadonlySet<string> = new Set(CLOUD_STORAGE_HOSTS);
+
+/**
+ * What kind of free hosting a host is: "site" for a customer's site on a free hosting service (a
+ * subdomain of FREE_SITE_DOMAINS, or a FREE_SITE_PATH_HOSTS host), "storage" for public cloud
+ * storage, undefined otherwise.
+ */
+export function freeHostingKind(host: string | null | undefined): "site" | "storage" | undefined {
+  if (!host) return undefined;
+  if (isUnderAnyOf(host, FREE_SITE_PATHS)) return "site";
   const dot = host.indexOf(".");
-  return dot > 0 && isUnderAnyOf(host.slice(dot + 1), FREE_HOSTING);
+  if (dot > 0 && isUnderAnyOf(host.slice(dot + 1), FREE_SITES)) return "site";
+  return isUnderAnyOf(host, CLOUD_STORAGE) ? "storage" : undefined;
 }
 
 /**

@@ -25,6 +25,14 @@ describe("LINK_FREE_HOSTING", () => {
     expect(finding.flatMap((f) => valuesOf(f, LABEL.hostInText))).toEqual(["acicfhz.transfer705.pages.dev", "portal-x.web.app"]);
   });
 
+  it("counts a web page in a cloud storage bucket, not a file there", () => {
+    expect(findings(rule, htmlMail(`<a href="https://storage.googleapis.com/educatione/washingtonpost.com%20(2).html#4CZk">記事</a>`))).toEqual([["LINK_FREE_HOSTING", "medium"]]);
+    expect(findings(rule, htmlMail(`<a href="https://acct.blob.core.windows.net/web/">Sign in</a>`))).toEqual([["LINK_FREE_HOSTING", "medium"]]);
+    expect(findings(rule, htmlMail(`<a href="https://brochures.s3.amazonaws.com/2026/catalogue.pdf">カタログ</a><a href="https://storage.googleapis.com/shop-assets/banner.png">x</a>`))).toEqual([]);
+    // A storage host written in the text says nothing about what it serves.
+    expect(freeHostsInText("files at storage.googleapis.com and bucket.s3.amazonaws.com")).toEqual([]);
+  });
+
   it("is low for the sender's own site on such a service", () => {
     const mail = htmlMail(`<a href="https://my-project.firebaseapp.com/__/auth/action?mode=resetPassword">Reset</a>`, "noreply@my-project.firebaseapp.com");
     expect(findings(rule, mail)).toEqual([["LINK_FREE_HOSTING", "low"]]);
@@ -41,7 +49,6 @@ describe("freeHostsInText", () => {
   it("takes whole host names, trims sentence punctuation and ignores other words", () => {
     expect(freeHostsInText("(visit a-b.netlify.app.) or x.vercel.app, e-mail a@b.example")).toEqual(["a-b.netlify.app", "x.vercel.app"]);
     expect(freeHostsInText("pages.dev is a service; vercel.app too")).toEqual([]);
-    expect(freeHostsInText("files at storage.googleapis.com and bucket.s3.amazonaws.com")).toEqual(["storage.googleapis.com", "bucket.s3.amazonaws.com"]);
   });
 
   it("reports at most 20 hosts however long the text", () => {
