@@ -33,6 +33,8 @@ describe("TEXT_FREEMAIL_CONTACT", () => {
     expect(severityOf(await check(mail("news@shop.example", recipient, ["Cc: reader.home@gmail.com"]), RULE), ID)).toBeUndefined();
     const quoted = "Please reply above this line.\r\n\r\nFrom: Someone <someone@gmail.com>\r\n> Write to me at someone@gmail.com\r\n";
     expect(severityOf(await check(mail("desk@company.example", quoted), RULE), ID)).toBeUndefined();
+    const attribution = "Please reply by Friday.\r\n\r\nOn Mon, 2 Jun 2025 at 10:00, John <john.sample@gmail.com> wrote:\r\nhello\r\n";
+    expect(severityOf(await check(mail("desk@company.example", attribution), RULE), ID)).toBeUndefined();
     const url = "Contact support: https://help.example/form?email=you@gmail.com\r\n";
     expect(severityOf(await check(mail("news@shop.example", url), RULE), ID)).toBeUndefined();
   });

@@ -16,8 +16,9 @@ import { isFreemail } from "./domains.js";
  *
  * Read from the plain-text body (for an HTML mail its text alternative, RFC 2046 §5.1.4), where
  * a word asking for contact must stand shortly before the address, and from mailto: links. Not counted: the sender's, Reply-To's and recipients' own addresses (a
- * newsletter prints "sent to you@gmail.com"), and the header lines of a quoted or forwarded mail
- * ("From: …", "差出人: …", "> …"), which name whoever wrote the earlier mail. Quiet when From is
+ * newsletter prints "sent to you@gmail.com"), and the lines of a quoted or forwarded mail
+ * ("From: …", "差出人: …", "> …", "On …, John <john@gmail.com> wrote:"), which name whoever
+ * wrote the earlier mail. Quiet when From is
  * itself a free mail address: then nothing diverges.
  */
 
@@ -55,8 +56,10 @@ function freemailAddressesInText(text: string): string[] {
       .map((address) => address.toLowerCase())
       .filter((address) => !/[/?=&]/.test(address) && isFreemail(domainOfAddress(address)));
     if (free.length === 0) continue;
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith(">") || QUOTED_HEADER.test(trimmed)) continue;
+    const trimmed = line.trim();
+    // A quoted line, a forwarded mail's header, or the line that introduces a quote, which ends
+    // in a colon in every client ("On Mon, … John <john@gmail.com> wrote:", "… <…>:").
+    if (trimmed.startsWith(">") || QUOTED_HEADER.test(trimmed) || trimmed.endsWith(":") || trimmed.endsWith("：")) continue;
     const before = text.slice(Math.max(0, firstAt - CUE_WINDOW), firstAt);
     if (!CONTACT_WORD.test(before) && !CONTACT_WORD_JA.test(before)) continue;
     for (const address of free) if (!out.includes(address)) out.push(address);
