@@ -30,6 +30,7 @@ describe("DISPLAY_NAME_SPOOF", () => {
     // The same words inside an ordinary name, and the brand on its own domain, stay quiet.
     expect(severityOf(await check(withName("General Ledger Team <gl@accounting.example>"), RULE), ID)).toBeUndefined();
     expect(severityOf(await check(withName("Chase Miller <chase@consulting.example>"), RULE), ID)).toBeUndefined();
+    expect(severityOf(await check(withName("Chase <chase.m@consulting.example>"), RULE), ID)).toBeUndefined();
     expect(severityOf(await check(withName("Ledger <hello@ledger.com>"), RULE), ID)).toBeUndefined();
   });
 

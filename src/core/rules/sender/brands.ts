@@ -8,8 +8,9 @@ import { foldForMatching } from "../../text/obfuscation.js";
  *
  * Names are matched as whole words (Latin script, case-insensitive, after NFKC) or as
  * substrings (Japanese). Words that are also common given names, surnames or everyday words
- * ("Chase", "Norton", "Meta", "Outlook", "UPS") are only matched in unambiguous phrases, or
- * when the word is the whole display name ("Norton <x@example.net>").
+ * ("Chase", "Norton", "Meta", "Outlook", "UPS") are only matched in unambiguous phrases, or,
+ * for the few that are rarely anyone's whole name, when the word is the whole display name
+ * ("Norton <x@example.net>"; not "Chase", a common first name).
  * Domains are matched by the first label of the From address's registrable domain, exactly or
  * followed by "-" ("rakuten-card.co.jp"); look-alike domains are LOOKALIKE_SENDER_DOMAIN's job.
  */
@@ -51,7 +52,7 @@ const BRANDS: readonly Brand[] = [
   { names: ["mastercard"], labels: ["mastercard"] },
   { names: ["visa"], labels: ["visa"] },
   { names: ["american express", "amex"], labels: ["americanexpress", "amex", "aexp"] },
-  { names: ["chase bank", "jpmorgan chase", "chase online"], alone: ["chase"], labels: ["chase", "jpmorgan", "jpmchase"] },
+  { names: ["chase bank", "jpmorgan chase", "chase online"], labels: ["chase", "jpmorgan", "jpmchase"] },
   { names: ["wells fargo"], labels: ["wellsfargo"] },
   { names: ["bank of america"], labels: ["bankofamerica", "bofa"] },
   { names: ["citibank"], labels: ["citi", "citibank"] },
