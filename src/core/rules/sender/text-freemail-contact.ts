@@ -1,4 +1,3 @@
-import type { RuleContext } from "../../context.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { domainOfAddress } from "../../net/domain.js";
@@ -15,10 +14,12 @@ import { isFreemail } from "./domains.js";
  * e-mail compromise mail does this.
  *
  * Read from the plain-text body (for an HTML mail its text alternative, RFC 2046 §5.1.4), where
- * a word asking for contact must stand shortly before the address, and from mailto: links. Not counted: the sender's, Reply-To's and recipients' own addresses (a
- * newsletter prints "sent to you@gmail.com"), and the lines of a quoted or forwarded mail
- * ("From: …", "差出人: …", "> …", "On …, John <john@gmail.com> wrote:"), which name whoever
- * wrote the earlier mail. Quiet when From is
+ * a word asking for contact must stand shortly before the address. Not counted: the sender's,
+ * Reply-To's and recipients' own addresses (a newsletter prints "sent to you@gmail.com"), and
+ * the lines of a quoted or forwarded mail ("From: …", "差出人: …", "> …", "On …, John
+ * <john@gmail.com> wrote:"), which name whoever wrote the earlier mail. mailto: links of the
+ * HTML are not read: an HTML reply quotes the earlier header as "From: John <mailto:…>", and
+ * the text alternative says the same with the lines that can be told apart. Quiet when From is
  * itself a free mail address: then nothing diverges.
  */
 
@@ -67,24 +68,6 @@ function freemailAddressesInText(text: string): string[] {
   return out;
 }
 
-/** Addresses of mailto: links, lower-cased, without the query ("mailto:x@gmail.com?subject=…"). */
-function mailtoAddresses(context: RuleContext): string[] {
-  const out: string[] = [];
-  for (const link of context.body.links) {
-    if (link.target.scheme !== "mailto") continue;
-    let address = link.target.url.slice("mailto:".length);
-    const query = address.indexOf("?");
-    if (query >= 0) address = address.slice(0, query);
-    try {
-      address = decodeURIComponent(address);
-    } catch {
-      // A broken escape: keep the address as written.
-    }
-    out.push(address.trim().toLowerCase());
-  }
-  return out;
-}
-
 export const TEXT_FREEMAIL_CONTACT = defineRule({
   id: "TEXT_FREEMAIL_CONTACT",
   group: "sender",
@@ -103,7 +86,7 @@ export const TEXT_FREEMAIL_CONTACT = defineRule({
     );
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    for (const address of [...freemailAddressesInText(snapshot.text ?? ""), ...mailtoAddresses(context)]) {
+    for (const address of freemailAddressesInText(snapshot.text ?? "")) {
       if (own.has(address) || seen.has(address) || !isFreemail(domainOfAddress(address))) continue;
       seen.add(address);
       hits.push({ evidence: [evidence(LABEL.from, from.from?.address ?? from.domain), evidence(LABEL.addressInText, address)] });
