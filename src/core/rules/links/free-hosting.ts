@@ -40,6 +40,9 @@ function servesPage(url: string): boolean {
   return dot < 0 || PAGE_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
 
+/** Longest host name (RFC 1035 §2.3.4): a longer word is not read as one. */
+const MAX_HOST_LENGTH = 253;
+
 /** Most host names one text reports: enough for evidence, bounded for hostile text. */
 const MAX_TEXT_HOSTS = 20;
 
@@ -55,7 +58,7 @@ export function freeHostsInText(text: string): string[] {
     while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
     // The word may carry sentence punctuation at its ends ("see acme.pages.dev.").
     const word = trimEdges(text.slice(start, end), ".-");
-    const host = word.includes(".") ? normalizeHostname(word) : null;
+    const host = word.includes(".") && word.length <= MAX_HOST_LENGTH ? normalizeHostname(word) : null;
     if (host && freeHostingKind(host) === "site" && !out.includes(host)) {
       out.push(host);
       if (out.length >= MAX_TEXT_HOSTS) break;
