@@ -1,9 +1,9 @@
 import type { Severity } from "../../analysis.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
-import { domainOfAddress, hasKnownPublicSuffix, normalizeHostname, registrableDomain } from "../../net/domain.js";
+import { domainOfAddress, hasKnownPublicSuffix, registrableDomain } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
-import { trimEdges } from "../../text/trim.js";
+import { addressesIn, domainsIn } from "../../text/written-names.js";
 import { brandNamed, isBrandDomain } from "./brands.js";
 import { authOf, lower } from "./common.js";
 
@@ -18,41 +18,6 @@ import { authOf, lower } from "./common.js";
  * service rewriting From for DMARC ("'Jane' via Group <group@googlegroups.com>",
  * "Jane (jane@example.com) via Docs"), and a From address that itself authenticated.
  */
-
-const LOCAL_CHARS = /[\w.%+!#$&'*/=?^`{|}~-]/;
-const DOMAIN_CHARS = /[\w.-]/;
-
-/** Addresses written in the text, found around each "@" (each character is looked at twice at most). */
-export function addressesIn(text: string): string[] {
-  const out: string[] = [];
-  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
-    let start = at;
-    while (start > 0 && LOCAL_CHARS.test(text[start - 1]!) && text[start - 1] !== "@") start--;
-    let end = at + 1;
-    while (end < text.length && DOMAIN_CHARS.test(text[end]!)) end++;
-    if (start < at && end > at + 1) out.push(trimEdges(text.slice(start, end), "."));
-  }
-  return out;
-}
-
-/** Words of the text that are domain names under a known public suffix ("Amazon.co.jp"). */
-export function domainsIn(text: string): string[] {
-  const out: string[] = [];
-  let word = "";
-  const flush = (): void => {
-    const w = trimEdges(word, ".-");
-    word = "";
-    if (!w.includes(".") || w.includes("@")) return;
-    const host = normalizeHostname(w);
-    if (host && hasKnownPublicSuffix(host) && registrableDomain(host) && /[a-z]/.test(host)) out.push(host);
-  };
-  for (const c of text) {
-    if (DOMAIN_CHARS.test(c) || c === "@") word += c;
-    else flush();
-  }
-  flush();
-  return out;
-}
 
 /** The name tells it is relayed on someone's behalf (Google Groups, Docs, lists, "on behalf of"). */
 function relayedOnBehalf(name: string): boolean {

@@ -2,7 +2,7 @@ import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
 import { domainOfAddress } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
-import { addressesIn } from "./display-name-spoof.js";
+import { addressesIn } from "../../text/written-names.js";
 import { isFreemail } from "./domains.js";
 
 /**
