@@ -81,30 +81,12 @@ export function joinParts(parts: readonly BlobPart[]): Uint8Array {
   return out;
 }
 
-/**
- * Decoded bytes, appended as they come: the pass-through decoder hands over a view of the mail per
- * line, and holding 300,000 of them until the end took more memory than the text itself.
- */
-class Collected {
-  private bytes = new Uint8Array(0);
-  private length = 0;
+/** Bytes written at the end of a growing array, then taken as one ArrayBuffer of their own size. */
+class GrowingBytes {
+  protected bytes = new Uint8Array(0);
+  protected length = 0;
 
-  push(part: BlobPart): number {
-    // The pass-through decoder pushes a "\n" string after every line: written by hand, because a
-    // TextEncoder call per line cost half a second on a mail of 500,000 empty lines (the fuzzer).
-    if (typeof part === "string" && isAscii(part)) {
-      this.reserve(part.length);
-      for (let i = 0; i < part.length; i++) this.bytes[this.length++] = part.charCodeAt(i);
-      return this.length;
-    }
-    const view = typeof part === "string" ? encoder.encode(part) : bytesOf(part);
-    this.reserve(view.length);
-    this.bytes.set(view, this.length);
-    this.length += view.length;
-    return this.length;
-  }
-
-  private reserve(more: number): void {
+  protected reserve(more: number): void {
     if (this.length + more <= this.bytes.length) return;
     // Doubling: each byte is copied a constant number of times on average. Small to start with:
     // most parts are a few lines, and a mail has many of them.
@@ -119,6 +101,27 @@ class Collected {
     this.bytes = new Uint8Array(0);
     this.length = 0;
     return out;
+  }
+}
+
+/**
+ * Decoded bytes, appended as they come: the pass-through decoder hands over a view of the mail per
+ * line, and holding 300,000 of them until the end took more memory than the text itself.
+ */
+class Collected extends GrowingBytes {
+  push(part: BlobPart): number {
+    // The pass-through decoder pushes a "\n" string after every line: written by hand, because a
+    // TextEncoder call per line cost half a second on a mail of 500,000 empty lines (the fuzzer).
+    if (typeof part === "string" && isAscii(part)) {
+      this.reserve(part.length);
+      for (let i = 0; i < part.length; i++) this.bytes[this.length++] = part.charCodeAt(i);
+      return this.length;
+    }
+    const view = typeof part === "string" ? encoder.encode(part) : bytesOf(part);
+    this.reserve(view.length);
+    this.bytes.set(view, this.length);
+    this.length += view.length;
+    return this.length;
   }
 }
 
@@ -155,9 +158,7 @@ const SEXTETS = new Int8Array(256).fill(SKIP);
  * ends a unit, and with it an incomplete group of 2 characters gives 1 byte, of 3 gives 2 and
  * of 1 gives none; the group left open at the end of the part ends the same way.
  */
-export class Base64Stream {
-  private bytes = new Uint8Array(256);
-  private length = 0;
+export class Base64Stream extends GrowingBytes {
   /** The sextets of the group being read, most recent in the low bits, and how many there are. */
   private group = 0;
   private count = 0;
@@ -196,17 +197,7 @@ export class Base64Stream {
     this.length = endGroup(this.bytes, this.length, this.group, this.count);
     this.group = 0;
     this.count = 0;
-    const content = this.bytes.slice(0, this.length).buffer;
-    this.bytes = new Uint8Array(0);
-    this.length = 0;
-    return Promise.resolve(content);
-  }
-
-  private reserve(more: number): void {
-    if (this.length + more <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.length + more, this.bytes.length * 2));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
+    return Promise.resolve(this.take());
   }
 }
 
