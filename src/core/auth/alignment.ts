@@ -61,6 +61,12 @@ export function arcOriginalFailure(summary: AuthenticationSummary): AuthResult |
   return firstArcResults(summary).find((r) => (r.method === "dmarc" || r.method === "compauth") && r.result === "fail");
 }
 
+/** The result speaks for the From domain: its header.from aligns with it, or it names none (compauth). */
+export function aboutFromDomain(result: AuthResult, fromRegistrable: string | null): boolean {
+  const headerFrom = result.properties["header.from"];
+  return headerFrom === undefined || aligned(domainOf(headerFrom), fromRegistrable);
+}
+
 export interface SenderAuthentication {
   /** DMARC pass, an aligned DKIM or SPF pass, or Microsoft's composite authentication pass. */
   readonly fromAuthenticated: boolean;

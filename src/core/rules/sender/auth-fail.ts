@@ -1,9 +1,8 @@
 import type { AuthResult, Severity } from "../../analysis.js";
-import { arcOriginalFailure, dmarcPolicy } from "../../auth/alignment.js";
+import { aboutFromDomain, arcOriginalFailure, dmarcPolicy } from "../../auth/alignment.js";
 import { diagnostic } from "../../diagnostics.js";
 import { evidence, LABEL } from "../../evidence.js";
 import { localized } from "../../i18n.js";
-import { normalizeHostname, registrableDomain } from "../../net/domain.js";
 import { defineRule, type RuleHit } from "../../rule.js";
 import { authOf, describeResult, headersMissing } from "./common.js";
 import { isPublicSector } from "./country.js";
@@ -91,9 +90,7 @@ export const AUTH_FAIL = defineRule({
     // The failure must be the same From domain's: a mailing list that rewrote From for DMARC
     // passes for its own domain after the original failed for the author's.
     const original = auth.arcOriginal === "fail" ? arcOriginalFailure(summary) : undefined;
-    const originalFrom = original?.properties["header.from"];
-    const sameFrom = originalFrom === undefined || registrableDomain(normalizeHostname(originalFrom.trim())) === context.sender.registrableDomain;
-    if (original && sameFrom && dmarc?.result !== "fail" && compauth?.result !== "fail") hits.push({ severity: "medium", evidence: [evidence(LABEL.firstReceiverResult, describeResult(original))] });
+    if (original && aboutFromDomain(original, context.sender.registrableDomain) && dmarc?.result !== "fail" && compauth?.result !== "fail") hits.push({ severity: "medium", evidence: [evidence(LABEL.firstReceiverResult, describeResult(original))] });
     if (hits.length > 0 && context.sender.from) hits.unshift({ severity: "info", evidence: [evidence(LABEL.from, context.sender.from.address)] });
     return hits;
   },
