@@ -169,7 +169,7 @@ export const FILE_SHARING_HOSTS: readonly string[] = [
   "onedrive.live.com", "1drv.ms", "sharepoint.com", // OneDrive and SharePoint shares
   "icloud.com", // iCloud Drive links (icloud.com/iclouddrive/…)
   "box.com", "wetransfer.com", "we.tl", "mega.nz", "mediafire.com", "sendspace.com", "gofile.io", "pixeldrain.com",
-  "4shared.com", "transfernow.net", "filetransfer.io", "smash.gg", "swisstransfer.com",
+  "4shared.com", "transfernow.net", "filetransfer.io", "fromsmash.com", "swisstransfer.com",
 ];
 
 const FILE_SHARING: ReadonlySet<string> = new Set(FILE_SHARING_HOSTS);
