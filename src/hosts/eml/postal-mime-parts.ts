@@ -241,7 +241,7 @@ function install(): { joined: boolean; base64: boolean } {
     const decoder = this.contentDecoder;
     if (!decoder) return;
     if (replaceBase64 && isPostalMimeBase64(decoder)) {
-      this.contentDecoder = new Base64Stream() as unknown as Decoder;
+      this.contentDecoder = new Base64Stream();
       return;
     }
     if (Array.isArray(decoder.chunks) && decoder.chunks.length === 0 && typeof decoder.finalize === "function") collectInsteadOfBlob(decoder);
