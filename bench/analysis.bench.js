@@ -260,25 +260,25 @@ async function floor() {
     const rounds = [];
     for (let k = 0; k < FLOOR_ROUNDS; k++) {
       // Each mail's floors and full analysis one after the other, so all see the same machine.
+      let publishedMs = 0;
       let floorMs = 0;
-      let ownFloorMs = 0;
       let fullMs = 0;
       for (const [i, bytes] of mails.entries()) {
-        floorMs += await published.once(i);
-        ownFloorMs += await floorOnce(bytes);
+        publishedMs += await published.once(i);
+        floorMs += await floorOnce(bytes);
         fullMs += await timeOnce(bytes, options);
       }
-      rounds.push({ floorMs, ownFloorMs, fullMs, ratio: fullMs / floorMs, ownRatio: fullMs / ownFloorMs });
+      rounds.push({ publishedMs, floorMs, fullMs, publishedRatio: fullMs / publishedMs, ratio: fullMs / floorMs });
     }
     // The target is judged against the parse as this host runs it: postal-mime with the host's
     // decoders, so that a faster parse never counts as less analysis. Stock postal-mime is printed
     // for information only (in Node, its Blob joining alone can double the parse).
-    const ratio = median(rounds.map((r) => r.ownRatio));
+    const ratio = median(rounds.map((r) => r.ratio));
     const size = mails.reduce((n, b) => n + b.length, 0);
     return (
-      `${mails.length} mails, ${mb(size)}: floor ${ms(median(rounds.map((r) => r.ownFloorMs)))}, full ${ms(median(rounds.map((r) => r.fullMs)))} per pass ` +
-      `(median of ${FLOOR_ROUNDS}; rounds ${rounds.map((r) => r.ownRatio.toFixed(2)).join(" ")}) = ${ratio.toFixed(2)}× — ${ratio <= FLOOR_LIMIT ? "PASS" : "FAIL"} (≤ ${FLOOR_LIMIT}×). ` +
-      `For information, against postal-mime as published (${ms(median(rounds.map((r) => r.floorMs)))}): ${median(rounds.map((r) => r.ratio)).toFixed(2)}×`
+      `${mails.length} mails, ${mb(size)}: floor ${ms(median(rounds.map((r) => r.floorMs)))}, full ${ms(median(rounds.map((r) => r.fullMs)))} per pass ` +
+      `(median of ${FLOOR_ROUNDS}; rounds ${rounds.map((r) => r.ratio.toFixed(2)).join(" ")}) = ${ratio.toFixed(2)}× — ${ratio <= FLOOR_LIMIT ? "PASS" : "FAIL"} (≤ ${FLOOR_LIMIT}×). ` +
+      `For information, against postal-mime as published (${ms(median(rounds.map((r) => r.publishedMs)))}): ${median(rounds.map((r) => r.publishedRatio)).toFixed(2)}×`
     );
   } finally {
     await published.close();
