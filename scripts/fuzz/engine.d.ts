@@ -43,7 +43,7 @@ export interface RunResult {
   readonly threw?: boolean;
 }
 
-export const CORPUS_FOLDERS: readonly string[];
+export const CORPUS_FOLDERS: readonly ("phish" | "ham" | "malformed" | "headers")[];
 export const LIMIT_MS: number;
 export const DEFAULT_MAX_BYTES: number;
 export const READERS: Readonly<Record<string, readonly string[]>>;

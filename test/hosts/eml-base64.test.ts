@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeEml } from "../../src/hosts/eml/index.js";
 import { Base64Stream, base64Streamed, postalMimeDecoder } from "../../src/hosts/eml/postal-mime-parts.js";
+import { requireCorpus } from "../helpers/corpora.js";
 import { seededRandom } from "../helpers/random.js";
 
 const encoder = new TextEncoder();
@@ -88,10 +89,8 @@ describe("Base64Stream on real mail", () => {
   // it this fails rather than skips), fed line by line as if the whole file were one base64 body:
   // headers, HTML, base64 attachments, binary garbage, all the bytes real mail holds.
   it("gives postal-mime's bytes for every corpus file read as a base64 body", async () => {
-    const { corpusFiles } = await import("../../scripts/lib/corpus-files.js");
     const { readFileSync } = await import("node:fs");
-    const { fileURLToPath } = await import("node:url");
-    const files = ["phish", "malformed"].flatMap((dir) => corpusFiles(fileURLToPath(new URL(`../../../shared/corpora/${dir}`, import.meta.url))));
+    const files = [...requireCorpus("phish"), ...requireCorpus("malformed")];
     expect(files.length).toBeGreaterThan(400);
     let bytes = 0;
     for (const file of files) {

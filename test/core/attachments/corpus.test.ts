@@ -4,29 +4,19 @@
  * memory). Every attachment with bytes gets a content kind; the malspam zips and the disc image
  * with programs inside are found; ordinary mail gains no content-based finding.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeEml } from "../../../src/hosts/eml/index.js";
 import { FIXED_NOW } from "../../helpers/build.js";
-
-const CORPORA = join(import.meta.dirname, "../../../../shared/corpora");
+import { CORPORA, requireCorpus } from "../../helpers/corpora.js";
 /** Rules whose findings come only from content (plus the two content-aware ones that can fire by content alone). */
 const CONTENT_RULES = ["ATT_ENCRYPTED_ARCHIVE", "ATT_ARCHIVE_WITH_EXECUTABLE", "ATT_REMOTE_TEMPLATE", "ATT_EQUATION_EDITOR", "ATT_PDF_ACTIVE"];
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path);
-    return name.endsWith(".tsv") || name.endsWith(".md") ? [] : [path];
-  });
-}
-
-describe.skipIf(!existsSync(join(CORPORA, "phish")))("attachment inspection over the corpora", () => {
+describe("attachment inspection over the corpora", () => {
   it("gives every phish attachment a content kind and finds the programs in archives", async () => {
     const found = new Map<string, string[]>();
     let attachments = 0;
-    for (const file of files(join(CORPORA, "phish"))) {
+    for (const file of requireCorpus("phish")) {
       const analysis = await analyzeEml(readFileSync(file), { now: FIXED_NOW });
       for (const a of analysis.attachments) {
         if (!a.contentAvailable) continue;
@@ -45,7 +35,7 @@ describe.skipIf(!existsSync(join(CORPORA, "phish")))("attachment inspection over
 
   it("adds no content-based finding to ordinary mail", async () => {
     const flagged: string[] = [];
-    for (const file of files(join(CORPORA, "ham"))) {
+    for (const file of requireCorpus("ham")) {
       const analysis = await analyzeEml(readFileSync(file), { now: FIXED_NOW });
       for (const f of analysis.findings) if (CONTENT_RULES.includes(f.id)) flagged.push(`${file}: ${f.id}`);
     }
