@@ -6,6 +6,7 @@
 import { Buffer } from "node:buffer";
 import { TextEncoder } from "node:util";
 import { deflateSync, gzipSync } from "node:zlib";
+import { buildOle } from "../lib/ole.js";
 import { buildZip, concat } from "../lib/zip.js";
 
 const enc = new TextEncoder();
@@ -50,110 +51,21 @@ function xlsx(embedded) {
   ]);
 }
 
-/**
- * [MS-CFB] version 3 compound file without a mini stream: every stream is padded to 4096 bytes
- * (the mini-stream cutoff), siblings chained through the right pointer. `entries` are
- * { path, data? } (no data: a storage).
- */
-function ole(entries, rootClsid) {
-  const ENDOFCHAIN = 0xfffffffe;
-  const FREESECT = 0xffffffff;
-  const FATSECT = 0xfffffffd;
-  const NOSTREAM = 0xffffffff;
-  const root = { name: "Root Entry", type: 5, children: [] };
-  const storage = (path) => {
-    let node = root;
-    for (const part of path.split("/").filter((p) => p !== "")) {
-      let child = node.children.find((c) => c.name === part);
-      if (!child) node.children.push((child = { name: part, type: 1, children: [] }));
-      node = child;
-    }
-    return node;
-  };
-  for (const e of entries) {
-    if (e.data === undefined) {
-      storage(e.path);
-      continue;
-    }
-    const cut = e.path.lastIndexOf("/");
-    const data = new Uint8Array(Math.max(4096, e.data.length));
-    data.set(bytes(e.data));
-    storage(cut < 0 ? "" : e.path.slice(0, cut)).children.push({ name: e.path.slice(cut + 1), type: 2, children: [], data });
-  }
-  const nodes = [];
-  const visit = (n) => {
-    n.index = nodes.length;
-    nodes.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
-  const streams = nodes.filter((n) => n.type === 2);
-  const dirSectors = Math.ceil(nodes.length / 4);
-  const dataSectors = streams.reduce((s, n) => s + Math.ceil(n.data.length / 512), 0);
-  const fatSectors = Math.ceil((1 + dirSectors + dataSectors + 1) / 127);
-  const fat = new Array(fatSectors * 128).fill(FREESECT);
-  let next = 0;
-  const allocate = (count) => {
-    const first = next;
-    for (let k = 0; k < count; k++) fat[first + k] = k === count - 1 ? ENDOFCHAIN : first + k + 1;
-    next += count;
-    return first;
-  };
-  for (let k = 0; k < fatSectors; k++) fat[next++] = FATSECT;
-  const dirStart = allocate(dirSectors);
-  for (const n of streams) n.start = allocate(Math.ceil(n.data.length / 512));
-  const out = new Uint8Array(512 + next * 512);
-  const view = new DataView(out.buffer);
-  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
-  view.setUint16(24, 0x3e, true);
-  view.setUint16(26, 3, true);
-  view.setUint16(28, 0xfffe, true);
-  view.setUint16(30, 9, true);
-  view.setUint16(32, 6, true);
-  view.setUint32(44, fatSectors, true);
-  view.setUint32(48, dirStart, true);
-  view.setUint32(56, 4096, true);
-  view.setUint32(60, ENDOFCHAIN, true);
-  view.setUint32(68, ENDOFCHAIN, true);
-  for (let i = 0; i < 109; i++) view.setUint32(76 + i * 4, i < fatSectors ? i : FREESECT, true);
-  const sector = (s) => 512 + s * 512;
-  fat.forEach((v, i) => view.setUint32(sector(0) + i * 4, v, true));
-  for (const n of streams) out.set(n.data, sector(n.start));
-  for (let i = 0; i < dirSectors * 4; i++) {
-    const o = sector(dirStart) + i * 128;
-    view.setUint32(o + 68, NOSTREAM, true);
-    view.setUint32(o + 72, NOSTREAM, true);
-    view.setUint32(o + 76, NOSTREAM, true);
-  }
-  for (const n of nodes) {
-    const o = sector(dirStart) + n.index * 128;
-    const name = n.name.slice(0, 31);
-    for (let k = 0; k < name.length; k++) view.setUint16(o + k * 2, name.charCodeAt(k), true);
-    view.setUint16(o + 64, (name.length + 1) * 2, true);
-    out[o + 66] = n.type;
-    out[o + 67] = 1;
-    view.setUint32(o + 76, n.children.length > 0 ? n.children[0].index : NOSTREAM, true);
-    n.children.forEach((c, k) => {
-      if (k + 1 < n.children.length) view.setUint32(sector(dirStart) + c.index * 128 + 72, n.children[k + 1].index, true);
-    });
-    if (n === root && rootClsid) out.set(rootClsid, o + 80);
-    view.setUint32(o + 116, n.type === 2 ? n.start : n.type === 5 ? ENDOFCHAIN : 0, true);
-    view.setUint32(o + 120, n.type === 2 ? n.data.length : 0, true);
-  }
-  return out;
-}
-
 /** A Word 97-2003 document with a VBA project and an Equation Editor object. */
 function oleWord() {
   const fib = new Uint8Array(4096);
   fib.set([0xec, 0xa5, 0xc1, 0x00], 0);
-  return ole([
-    { path: "WordDocument", data: fib },
-    { path: "1Table", data: new Uint8Array(16) },
-    { path: "Macros/VBA/dir", data: new Uint8Array(16) },
-    { path: "Macros/VBA/_VBA_PROJECT", data: new Uint8Array(16) },
-    { path: "ObjectPool/_1234/Equation Native", data: new Uint8Array(32) },
-  ]);
+  // Every stream at the mini-stream cutoff (4096 bytes): the seed has no mini stream, as it always had.
+  const padded = (size) => new Uint8Array(Math.max(4096, size));
+  return buildOle({
+    streams: {
+      WordDocument: fib,
+      "1Table": padded(16),
+      "Macros/VBA/dir": padded(16),
+      "Macros/VBA/_VBA_PROJECT": padded(16),
+      "ObjectPool/_1234/Equation Native": padded(32),
+    },
+  });
 }
 
 /** PDF with an auto action, JavaScript, a URI link, a launch action and an object stream. */
