@@ -5,7 +5,7 @@
  * directory, and so on.
  */
 import { deflateRawSync, deflateSync } from "node:zlib";
-import { crc32 } from "../../src/core/attachments/content/bytes.js";
+import { crc32 } from "../../src/core/crc32.js";
 import { buildZip, bytesOf, concat, type ZipFile } from "./zip.js";
 
 const enc = new TextEncoder();

@@ -42,6 +42,7 @@
  * prefix itself. Varint deltas keep the file small (most ranges are short), and decoding them
  * once into typed arrays keeps each lookup a plain binary search.
  */
+import { crc32 } from "../crc32.js";
 
 export const GEO_MAGIC = "CTMG";
 export const GEO_FORMAT_VERSION = 1;
@@ -79,24 +80,6 @@ export interface GeoTable {
 /** The table is a build product: anything wrong with it is a build defect, reported loudly. */
 function fail(reason: string): never {
   throw new Error(`Invalid IP-to-country table: ${reason} (rebuild it with "npm run build:geo")`);
-}
-
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 as zlib computes it (reflected polynomial 0xEDB88320), so the build can use zlib's. */
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  const table = crcTable;
-  let crc = 0xffffffff;
-  for (let i = start; i < end; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** A cursor over the sections, checking every read against the section's end. */

@@ -152,22 +152,6 @@ export function guidAt(b: Uint8Array, o: number): string {
   return `{${h(u32le(b, o), 8)}-${h(u16le(b, o + 4), 4)}-${h(u16le(b, o + 6), 4)}-${tail.slice(0, 2).join("")}-${tail.slice(2).join("")}}`;
 }
 
-/** CRC-32 (ISO 3309, the zip and gzip checksum). */
-let crcTable: Uint32Array | undefined;
-export function crc32(b: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = crcTable[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /**
  * A file name written in a legacy or unknown encoding: ASCII as it is; well-formed UTF-8 as
  * UTF-8 (many tools write it without saying so); well-formed Shift_JIS (CP932) as Shift_JIS —

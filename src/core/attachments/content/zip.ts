@@ -6,7 +6,8 @@
  * Entry data is only read on request, bounded (OOXML parts, the first bytes of an entry, a
  * nested archive).
  */
-import { ascii, crc32, decodeFileName, decodeText, indexOfBytes, u16le, u32le, u64le } from "./bytes.js";
+import { crc32 } from "../../crc32.js";
+import { ascii, decodeFileName, decodeText, indexOfBytes, u16le, u32le, u64le } from "./bytes.js";
 import { fillLocalized, type Localized } from "../../i18n.js";
 import { NOTE, type Scope } from "./scope.js";
 
