@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import { verdictOf } from "../../scripts/browser.js";
-import { demoSession } from "./demo-session.js";
+import { demoSession, expectConfigError, MISSPELT_CONFIG } from "./demo-session.js";
 import { expectedOfSample, sample, SAMPLE_VERDICTS } from "./samples.js";
 
 const demo = demoSession();
@@ -117,18 +117,11 @@ describe("the task pane on the demo host", () => {
     expect(bar).toEqual([expect.stringContaining("標的型攻撃メールの特徴")]);
   });
 
-  it("a broken config.json is a clear message, not a blank pane", async () => {
-    await demo.context.route(`${demo.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
-    try {
+  it("a broken config.json is a clear message, not a blank pane", () =>
+    demo.withConfigJson(MISSPELT_CONFIG, async () => {
       const frame = await openDemo("eml=samples/case1-government-sender-from-abroad.eml&lang=en");
-      await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
-      const text = await frame.textContent("#app");
-      expect(text).toContain("organization.domians");
-      expect(await frame.$("[data-verdict]")).toBeNull();
-    } finally {
-      await demo.context.unroute(`${demo.origin}/config.json`);
-    }
-  });
+      await expectConfigError(frame, "organization.domians");
+    }));
 
   it("opens any .eml from the file picker", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ctm-eml-"));

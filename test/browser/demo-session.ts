@@ -47,6 +47,18 @@ export interface DemoSession {
   open(path: string): Promise<Frame>;
   /** Console errors so far, but the reading pane's refusals. */
   errors(): { text: string; url: string }[];
+  /** Runs `test` with the demo's config.json answered by `body`, then serves the real one again. */
+  withConfigJson(body: string, test: () => Promise<void>): Promise<void>;
+}
+
+/** A policy with a misspelt setting ("domians"): the pane must name it, not show a verdict. */
+export const MISSPELT_CONFIG = '{"organization":{"domians":["example.co.jp"]}}';
+
+/** The pane (or popup) in `frame` shows the configuration error naming `setting`, and no verdict. */
+export async function expectConfigError(frame: Frame, setting: string): Promise<void> {
+  await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
+  expect(await frame.textContent("#app")).toContain(setting);
+  expect(await frame.$("[data-verdict]")).toBeNull();
 }
 
 const violationsOf = (target: Page | Frame): Promise<string[]> => target.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
@@ -107,5 +119,15 @@ export function demoSession(): DemoSession {
       return paneFrame(page);
     },
     errors: () => started().record.errors.filter((e) => !isReadingPaneRefusal(e)),
+    async withConfigJson(body, test) {
+      const { context } = started();
+      const url = `${server!.origin}/config.json`;
+      await context.route(url, (route) => route.fulfill({ contentType: "application/json", body }));
+      try {
+        await test();
+      } finally {
+        await context.unroute(url);
+      }
+    },
   };
 }

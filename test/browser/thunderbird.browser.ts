@@ -14,7 +14,7 @@ import type { Frame } from "playwright-core";
 import { verdictOf } from "../../scripts/browser.js";
 import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
-import { demoSession } from "./demo-session.js";
+import { demoSession, expectConfigError, MISSPELT_CONFIG } from "./demo-session.js";
 import { CASE1, openReportForm, outcomeOf } from "./report-helpers.js";
 import { expectedOfSample, sample, SAMPLE_VERDICTS } from "./samples.js";
 
@@ -110,18 +110,11 @@ describe("the Thunderbird popup on the demo host", () => {
     expect(await beginNewCalls()).toEqual([]);
   });
 
-  it("a broken policy is a clear message naming the setting, not a blank popup", async () => {
-    await demo.context.route(`${demo.origin}/config.json`, (route) => route.fulfill({ contentType: "application/json", body: '{"organization":{"domians":["example.co.jp"]}}' }));
-    try {
+  it("a broken policy is a clear message naming the setting, not a blank popup", () =>
+    demo.withConfigJson(MISSPELT_CONFIG, async () => {
       const frame = await openDemo(`eml=samples/${CASE1}&lang=en`);
-      await frame.waitForFunction(() => document.getElementById("app")?.dataset.state === "config-error");
-      const text = await frame.textContent("#app");
-      expect(text).toContain('3rdparty.Extensions["check-this-mail@check-this-mail"].organization.domians');
-      expect(await frame.$("[data-verdict]")).toBeNull();
-    } finally {
-      await demo.context.unroute(`${demo.origin}/config.json`);
-    }
-  });
+      await expectConfigError(frame, '3rdparty.Extensions["check-this-mail@check-this-mail"].organization.domians');
+    }));
 
   it("opened directly, outside Thunderbird, it says where it belongs", async () => {
     demo.record.errors.length = 0;
