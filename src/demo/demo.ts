@@ -18,7 +18,8 @@ import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { STAND_IN_KEY } from "../taskpane/embedding.js";
 import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
 import { byId, el } from "./dom.js";
-import { DEMO_TEXT, sampleTitle, type DemoLanguage } from "./text.js";
+import { sampleItems, sampleNames, sampleUrl } from "./samples.js";
+import { DEMO_TEXT, type DemoLanguage } from "./text.js";
 
 // The demo parses mail with postal-mime too (see text-decoder.ts and blob.ts).
 installTextDecoderFix(window);
@@ -239,29 +240,8 @@ async function openFile(file: File): Promise<void> {
   await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
-async function loadSamples(): Promise<string[]> {
-  try {
-    const response = await fetch("samples/index.json", { credentials: "same-origin" });
-    const names: unknown = await response.json();
-    return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 function sampleList(names: readonly string[]): void {
-  $("samples").replaceChildren(
-    ...names.map((name) => {
-      const button = el("button", undefined, "demo-list__item");
-      button.type = "button";
-      button.dataset.sample = name;
-      button.append(el("span", sampleTitle(name, lang()), "demo-list__title"), el("span", name, "demo-list__file"));
-      button.addEventListener("click", () => void openUrl(new URL(`samples/${encodeURIComponent(name)}`, location.href), name));
-      const li = el("li");
-      li.append(button);
-      return li;
-    }),
-  );
+  $("samples").replaceChildren(...sampleItems(names, lang(), (name) => void openUrl(sampleUrl(name), name)));
   for (const b of document.querySelectorAll<HTMLElement>("[data-sample]")) b.setAttribute("aria-current", String(b.dataset.sample === selected));
 }
 
@@ -269,7 +249,7 @@ function sampleList(names: readonly string[]): void {
 
 async function main(): Promise<void> {
   applyLanguage();
-  const names = await loadSamples();
+  const names = await sampleNames();
   sampleList(names);
 
   $("ribbon-check").addEventListener("click", openPane);
@@ -311,7 +291,7 @@ async function main(): Promise<void> {
   const url = requested === null ? undefined : sameOriginUrl(requested);
   if (requested !== null && url === undefined) showError(`${DEMO_TEXT.notSameOrigin[lang()]} ${requested}`);
   else if (url) await openUrl(url, url.pathname.split("/").pop() || url.pathname);
-  else if (names[0] !== undefined) await openUrl(new URL(`samples/${encodeURIComponent(names[0])}`, location.href), names[0]);
+  else if (names[0] !== undefined) await openUrl(sampleUrl(names[0]), names[0]);
   openPane();
 }
 

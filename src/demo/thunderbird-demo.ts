@@ -13,7 +13,8 @@ import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { MESSENGER_STAND_IN_KEY } from "../hosts/thunderbird/ready.js";
 import { MessengerStandIn, type MessengerCall } from "./messenger-standin.js";
 import { byId, el } from "./dom.js";
-import { sampleTitle, type DemoLanguage } from "./text.js";
+import { sampleItems, sampleNames, sampleUrl } from "./samples.js";
+import { type DemoLanguage } from "./text.js";
 import { TB_DEMO_TEXT, tbText, type TbDemoKey } from "./thunderbird-text.js";
 
 installTextDecoderFix(window);
@@ -116,32 +117,12 @@ async function openUrl(url: URL, name: string): Promise<void> {
   }
 }
 
-async function sampleNames(): Promise<string[]> {
-  try {
-    const list: unknown = await (await fetch("samples/index.json", { credentials: "same-origin" })).json();
-    return Array.isArray(list) ? list.filter((n): n is string => typeof n === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 async function main(): Promise<void> {
   applyLanguage();
   await setPolicy(params.get("policy") ?? "config");
   const names = await sampleNames();
-  $("samples").replaceChildren(
-    ...names.map((name) => {
-      const button = el("button", undefined, "demo-list__item");
-      button.type = "button";
-      button.dataset.sample = name;
-      button.append(el("span", sampleTitle(name, lang()), "demo-list__title"), el("span", name, "demo-list__file"));
-      // Selecting another mail closes the popup, as in Thunderbird.
-      button.addEventListener("click", () => void openUrl(new URL(`samples/${encodeURIComponent(name)}`, location.href), name).then(() => $("pane").replaceChildren()));
-      const li = el("li");
-      li.append(button);
-      return li;
-    }),
-  );
+  // Selecting another mail closes the popup, as in Thunderbird.
+  $("samples").replaceChildren(...sampleItems(names, lang(), (name) => void openUrl(sampleUrl(name), name).then(() => $("pane").replaceChildren())));
   $("action").addEventListener("click", openPopup);
   $("draft-close").addEventListener("click", () => ($("draft").hidden = true));
   $("lang").addEventListener("change", () => {
