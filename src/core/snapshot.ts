@@ -90,3 +90,18 @@ export interface MessageSnapshot {
   /** What the host itself could not read (MIME errors, API failures), carried into the analysis. */
   readonly diagnostics?: readonly Diagnostic[];
 }
+
+/**
+ * The header-derived fields of a snapshot whose host had no header block to give (the item
+ * properties of an older Outlook, a Thunderbird message it could not read whole): nothing was
+ * received, authenticated or referenced as far as the mail can tell.
+ */
+export const NO_HEADER_FIELDS = {
+  rawHeaders: "",
+  headers: [],
+  references: [],
+  received: [],
+  authenticationResults: [],
+  arc: { authenticationResults: [], messageSignature: [], seal: [] },
+  vendorVerdicts: [],
+} as const satisfies Partial<MessageSnapshot>;

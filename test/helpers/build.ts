@@ -7,7 +7,7 @@ import type { Analysis, Finding } from "../../src/core/analysis.js";
 import type { Config } from "../../src/core/config.js";
 import type { AnalyzeOptions } from "../../src/core/options.js";
 import type { Rule } from "../../src/core/rule.js";
-import type { MessageSnapshot } from "../../src/core/snapshot.js";
+import { NO_HEADER_FIELDS, type MessageSnapshot } from "../../src/core/snapshot.js";
 import { snapshotFromEml } from "../../src/hosts/eml/index.js";
 
 export const FIXED_NOW = (): Date => new Date("2026-11-26T00:00:00Z");
@@ -17,17 +17,11 @@ export function makeSnapshot(fields: Partial<MessageSnapshot> = {}): MessageSnap
   return {
     host: "test",
     available: { headers: true, body: true, attachmentContent: true },
-    rawHeaders: "",
-    headers: [],
+    ...NO_HEADER_FIELDS,
     fromAll: fields.from ? [fields.from] : [],
     replyTo: [],
     to: [],
     cc: [],
-    references: [],
-    received: [],
-    authenticationResults: [],
-    arc: { authenticationResults: [], messageSignature: [], seal: [] },
-    vendorVerdicts: [],
     attachments: [],
     ...fields,
   };

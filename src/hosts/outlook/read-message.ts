@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../core/diagnostics.js";
 import { headerValues } from "../../core/headers/block.js";
 import { DEFAULT_LIMITS } from "../../core/options.js";
-import type { AttachmentSnapshot, MessageSnapshot } from "../../core/snapshot.js";
+import { NO_HEADER_FIELDS, type AttachmentSnapshot, type MessageSnapshot } from "../../core/snapshot.js";
 import { snapshotFromEml } from "../eml/snapshot.js";
 import type { HostResult } from "./async-result.js";
 import { attachmentDetails } from "./attachment-details.js";
@@ -132,8 +132,7 @@ function fromItemProperties(item: Office.MessageRead): MessageSnapshot {
   return {
     host: "outlook",
     available: { headers: false, body: true, attachmentContent: true },
-    rawHeaders: "",
-    headers: [],
+    ...NO_HEADER_FIELDS,
     from: props.from,
     fromAll: props.from ? [props.from] : [],
     replyTo: [],
@@ -141,11 +140,6 @@ function fromItemProperties(item: Office.MessageRead): MessageSnapshot {
     cc: props.cc,
     subject: props.subject,
     messageId: props.messageId,
-    references: [],
-    received: [],
-    authenticationResults: [],
-    arc: { authenticationResults: [], messageSignature: [], seal: [] },
-    vendorVerdicts: [],
     attachments: [],
   };
 }

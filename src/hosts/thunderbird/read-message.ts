@@ -16,7 +16,7 @@ import { addressParser } from "postal-mime";
 import type { Address } from "postal-mime";
 import type { Diagnostic } from "../../core/diagnostics.js";
 import { DEFAULT_LIMITS } from "../../core/options.js";
-import type { AttachmentSnapshot, MailAddress, MessageSnapshot } from "../../core/snapshot.js";
+import { NO_HEADER_FIELDS, type AttachmentSnapshot, type MailAddress, type MessageSnapshot } from "../../core/snapshot.js";
 import { snapshotFromEml } from "../eml/snapshot.js";
 import type { ReadMessage } from "../outlook/read-message.js";
 import { failed, WHAT } from "./diagnostics.js";
@@ -85,8 +85,7 @@ async function fromParts(header: messenger.messages.MessageHeader, diagnostics: 
       body: false,
       attachmentContent: contents.attachments.length === 0 || contents.attachments.some((a) => a.bytes !== undefined),
     },
-    rawHeaders: "",
-    headers: [],
+    ...NO_HEADER_FIELDS,
     ...(from ? { from } : {}),
     fromAll: from ? [from] : [],
     replyTo: [],
@@ -94,11 +93,6 @@ async function fromParts(header: messenger.messages.MessageHeader, diagnostics: 
     cc: mailboxes(header.ccList),
     ...(text(header.subject) !== undefined ? { subject: text(header.subject) } : {}),
     ...(messageId(header.headerMessageId) ? { messageId: messageId(header.headerMessageId) } : {}),
-    references: [],
-    received: [],
-    authenticationResults: [],
-    arc: { authenticationResults: [], messageSignature: [], seal: [] },
-    vendorVerdicts: [],
     attachments: contents.attachments,
     diagnostics,
   };
