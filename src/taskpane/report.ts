@@ -22,6 +22,7 @@ import type { Config } from "../core/config.js";
 import type { Language } from "../core/i18n.js";
 import { fillTemplate } from "../core/i18n.js";
 import { REPORT_SCHEMA_VERSION, type Report } from "../core/report/index.js";
+import { linkInertJson } from "../core/report/inert-json.js";
 import { describeError, type HostResult } from "../hosts/outlook/async-result.js";
 import type { NewMessage } from "../hosts/outlook/new-message-form.js";
 import { REPORT_MAIL } from "../ui/strings.js";
@@ -96,7 +97,8 @@ const MIN_TEXT_WITH_JSON = 12_000;
 
 /**
  * The report mail's body, within `max` (Outlook's 32 KB): the report text in a <pre>, then the
- * report as JSON between marker lines in another — all of it escaped text. When that is too long:
+ * report as JSON between marker lines in another (written so that no client links the mail's
+ * URLs in it: linkInertJson) — all of it escaped text. When that is too long:
  * the text's header block is cut first (reportText's own maxLength; the attached original has
  * the headers), the JSON loses its header block next, and last the JSON is left out with a line
  * saying how the desk makes it from the attached mail. The desk always gets all nine items.
@@ -117,14 +119,14 @@ export function draftBody(report: Report, lang: Language, reportText: ReportText
   };
   const frame = textBlock("").length;
 
-  const full = JSON.stringify(report);
+  const full = linkInertJson(report);
   const text = reportText(report, lang);
   const whole = textBlock(escapeHtmlText(text)) + jsonBlock(full);
   if (whole.length <= max) return { html: whole, text, json: full, jsonWithoutHeaders: false, jsonOmitted: false };
 
   for (const [json, withoutHeaders] of [
     [full, false],
-    [JSON.stringify({ ...report, headers: "", headersTruncated: true }), true],
+    [linkInertJson({ ...report, headers: "", headersTruncated: true }), true],
   ] as const) {
     const block = jsonBlock(json);
     const budget = max - frame - block.length;
@@ -139,12 +141,13 @@ export function draftBody(report: Report, lang: Language, reportText: ReportText
 /**
  * The report mail's body as plain text, for a client whose draft takes text (Thunderbird's
  * plainTextBody, which has no 32 KB limit): the whole report text, then the same report as JSON
- * between the marker lines. Text only: nothing in it can become markup.
+ * between the marker lines. Text only: nothing in it can become markup, and Thunderbird, which
+ * links URLs and addresses in plain text, finds none in the JSON (linkInertJson).
  */
 export function plainDraftBody(report: Report, lang: Language, reportText: ReportTextFn): { readonly text: string; readonly body: string } {
   const text = reportText(report, lang);
   const heading = fillTemplate(REPORT_MAIL.jsonHeading[lang], { version: REPORT_SCHEMA_VERSION });
-  return { text, body: `${text}\n\n${heading}\n${JSON_BEGIN}\n${JSON.stringify(report)}\n${JSON_END}\n` };
+  return { text, body: `${text}\n\n${heading}\n${JSON_BEGIN}\n${linkInertJson(report)}\n${JSON_END}\n` };
 }
 
 /** reportText's shape (src/core/report/text.ts). */

@@ -160,6 +160,9 @@ describe("the report mail's body", () => {
       const json = text(jsonPre!);
       expect(json.startsWith(`${JSON_BEGIN}\n`) && json.endsWith(`\n${JSON_END}`)).toBe(true);
       expect(JSON.parse(json.slice(JSON_BEGIN.length + 1, -(JSON_END.length + 1)))).toEqual(JSON.parse(JSON.stringify(report)));
+      // …written so that the desk's client links none of the mail's URLs or addresses in it.
+      expect(JSON.stringify(report)).toMatch(/:\/\/|@/);
+      expect(json).not.toMatch(/:\/\/|@/);
       // The person's hostile answer is there, as text; the document is what the schema describes.
       expect(JSON.parse(body.json!).comments).toBe(PAYLOADS.join("\n").trim());
       expect(reportSchemaErrors(JSON.parse(body.json!))).toEqual([]);

@@ -62,8 +62,12 @@ describe("compose.beginNew details", () => {
     const body = details.plainTextBody!;
     expect(body.startsWith(text)).toBe(true);
     ITEM_HEADINGS.forEach((heading, i) => expect(body).toContain(`(${i + 1}) ${heading.ja}`));
-    const json = JSON.parse(body.slice(body.indexOf(JSON_BEGIN) + JSON_BEGIN.length, body.indexOf(JSON_END)));
+    const raw = body.slice(body.indexOf(JSON_BEGIN) + JSON_BEGIN.length, body.indexOf(JSON_END));
+    const json = JSON.parse(raw);
     expect(reportSchemaErrors(json)).toEqual([]);
+    // Thunderbird links URLs and addresses in plain text: the JSON has them only as escapes.
+    expect(JSON.stringify(json)).toMatch(/:\/\/|@/);
+    expect(raw).not.toMatch(/:\/\/|@/);
     expect(json.source).toBe("thunderbird");
     expect(json).not.toHaveProperty("original"); // the attachment is the original
     expect(details.attachments).toHaveLength(1);

@@ -1,8 +1,8 @@
 /**
  * The report to the security desk (the seed's nine-item checklist), pure like the rest of the
  * core. `buildReport` reads the HTML body with parse5, so a pane that keeps parse5 out of its
- * first bundle should reach it through its engine chunk; `text.js`, `answers.js`, `defang.js`
- * and `types.js` are light and can be imported directly.
+ * first bundle should reach it through its engine chunk; `text.js`, `answers.js`, `defang.js`,
+ * `inert-json.js` and `types.js` are light and can be imported directly.
  */
 export {
   REPORT_SCHEMA_VERSION,
@@ -40,6 +40,7 @@ export { defaultAnswers, normalizeAnswers } from "./answers.js";
 export { buildReport } from "./build.js";
 export { reportText, reportSubject, MAX_SUBJECT_CHARS, type ReportTextOptions } from "./text.js";
 export { defang, defangText, type DefangTextOptions } from "./defang.js";
+export { linkInertJson } from "./inert-json.js";
 export {
   ITEM_HEADINGS,
   SENDER_CONFIRMATION_TEXT,
