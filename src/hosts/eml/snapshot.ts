@@ -300,6 +300,11 @@ function cutPoint(bytes: Uint8Array, start: number, allowance: number, list: boo
   return lastComma >= 0 ? start + lastComma : list ? start : start + allowance;
 }
 
+/** Space, tab, or the CR and LF of a fold (which unfolding removes). */
+function isFoldOrSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === CR || byte === LF;
+}
+
 /** A field name of printable ASCII (RFC 5322 §3.6.8) as text; undefined for anything else. */
 function asciiName(bytes: Uint8Array, start: number, end: number): string | undefined {
   let name = "";
@@ -338,9 +343,11 @@ function capAddressFields(bytes: Uint8Array, headerEnd: number): { readonly byte
         break;
       }
     }
-    // postal-mime ignores spaces and tabs between the name and the colon, however many.
+    // postal-mime ignores spaces and tabs between the name and the colon, however many, and it
+    // unfolds before it looks for the colon: "From" CRLF " : <a@b>" is a From field to it
+    // (found by the fuzzer: 22,000 such folds made a 480 KB From that it parsed in 1.3 s).
     let nameEnd = colon;
-    while (nameEnd > 0 && (bytes[fieldStart + nameEnd - 1] === 0x20 || bytes[fieldStart + nameEnd - 1] === 0x09)) nameEnd--;
+    while (nameEnd > 0 && isFoldOrSpace(bytes[fieldStart + nameEnd - 1]!)) nameEnd--;
     // Only the eight address fields matter here, whose names are at most 12 bytes
     // ("delivered-to"): other names are not decoded (a mail can have a hundred thousand fields).
     const name = nameEnd > 0 && nameEnd <= MAX_ADDRESS_NAME_BYTES ? asciiName(bytes, fieldStart, fieldStart + nameEnd) : undefined;
