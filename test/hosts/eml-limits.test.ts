@@ -147,6 +147,19 @@ describe("limits on what postal-mime is given (MIME_TOO_COMPLEX)", () => {
     expect(codes((await snapshotFromEml(body, { maxHeaderLines: 30 })).diagnostics)).toEqual([]);
   });
 
+  it("reads a folded Content-Type as postal-mime does: an attached mail's header lines count however the type is written", async () => {
+    const junk = Array.from({ length: 40 }, () => "X: y").join("\r\n");
+    for (const contentType of ["Content-Type:\r\n message/rfc822", "Content-Type\r\n : message/rfc822", "content-type \r\n\t\r\n :\r\n  message/rfc822"]) {
+      const attached = `From: a@example.jp\r\n${contentType}\r\n\r\nFrom: b@example.jp\r\n${junk}\r\n\r\ninner body`;
+      expect(codes((await snapshotFromEml(attached, { maxHeaderLines: 30 })).diagnostics), contentType).toEqual(["MIME_TOO_COMPLEX"]);
+    }
+    // Another field whose name starts the same is not a Content-Type; only the first Content-Type counts (as in postal-mime).
+    for (const fields of ["Content-Types: message/rfc822", "Content-Type: text/plain\r\nContent-Type: message/rfc822"]) {
+      const notAttached = `From: a@example.jp\r\n${fields}\r\n\r\n${junk}\r\n\r\nbody`;
+      expect(codes((await snapshotFromEml(notAttached, { maxHeaderLines: 30 })).diagnostics), fields).toEqual([]);
+    }
+  });
+
   it("bounds the host's own header work too: 200,000 From fields cost one cut, not 200,000 parses", async () => {
     const source = `${"From: <>\r\n".repeat(200_000)}Subject: after\r\n\r\nbody`;
     const analysis = await analyzeEml(source, { now: () => new Date(0) });
@@ -248,6 +261,13 @@ describe("text bodies handed to postal-mime (TEXT_TOO_LARGE)", () => {
     expect(s.attachments.map((a) => [a.name, a.bytes?.length])).toEqual([["a.pdf", 900_000]]);
     expect(s.text?.length).toBeGreaterThan(MAX_TEXT_BYTES / 2);
     expect(s.html).not.toContain("late.example");
+  });
+
+  it("counts a text body whose Content-Type is folded (\"Content-Type:\" CRLF \" text/plain\")", async () => {
+    for (const contentType of ["Content-Type:\r\n text/plain", "Content-Type\r\n : text/plain"]) {
+      const mail = `From: a@example.jp\r\n${contentType}\r\n\r\n${lines(MAX_TEXT_BYTES + 100_000)}`;
+      expect(codes((await snapshotFromEml(mail)).diagnostics), contentType).toEqual(["TEXT_TOO_LARGE"]);
+    }
   });
 
   it("keeps the start of a body written as one long base64 line", async () => {

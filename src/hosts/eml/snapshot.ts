@@ -118,24 +118,72 @@ function startsWithWord(bytes: Uint8Array, from: number, to: number, word: strin
   return true;
 }
 
-/** A "Content-Type: message/..." line: the body of its part is a mail, which starts with headers. */
-function declaresMessage(bytes: Uint8Array, from: number, to: number): boolean {
-  if (!startsWithWord(bytes, from, to, CONTENT_TYPE)) return false;
-  let i = from + CONTENT_TYPE.length;
-  while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
-  if (bytes[i] !== COLON) return false;
-  for (i++; i + MESSAGE.length <= to; i++) if (startsWithWord(bytes, i, to, MESSAGE)) return true;
+function isSpaceOrTab(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09;
+}
+
+/** "message/" somewhere in bytes [from, to), ignoring ASCII case. */
+function mentionsMessage(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i + MESSAGE.length <= to; i++) if (startsWithWord(bytes, i, to, MESSAGE)) return true;
   return false;
 }
 
-/** A "Content-Type:" line: whether it declares text ("text/..."); undefined for any other line. */
-function declaresText(bytes: Uint8Array, from: number, to: number): boolean | undefined {
-  if (!startsWithWord(bytes, from, to, CONTENT_TYPE)) return undefined;
-  let i = from + CONTENT_TYPE.length;
-  while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
-  if (bytes[i] !== COLON) return undefined;
-  for (i++; i < to && (bytes[i] === 0x20 || bytes[i] === 0x09); i++);
-  return startsWithWord(bytes, i, to, TEXT);
+/**
+ * The Content-Type field of one header block, read across its folded lines as postal-mime reads
+ * it: it unfolds a field before it looks for the colon (RFC 5322 §2.2.3), so "Content-Type:" CRLF
+ * " message/rfc822" and even "Content-Type" CRLF " : text/plain" declare what they say, and it
+ * takes the first Content-Type of a block. What it declares decides how the scan counts: a
+ * message/... part's body is a header block of its own, and a text part's bytes count towards
+ * MAX_TEXT_BYTES. (Read line by line, a fold hid both: a mail attached that way passed its header
+ * lines off as body lines, and a text part its bytes as an attachment's.)
+ */
+class ContentTypeReader {
+  private where: "elsewhere" | "name" | "value" = "elsewhere";
+  private seen = false;
+  private valueStarted = false;
+  /** The value mentions "message/": the part's body is a mail. */
+  message = false;
+  /** The part is text (no Content-Type at all means text/plain, RFC 2045 §5.2). */
+  text = true;
+
+  /** A new header block (a part's, or the mail attached in one). */
+  startBlock(): void {
+    this.where = "elsewhere";
+    this.seen = false;
+    this.message = false;
+    this.text = true;
+  }
+
+  /** One line of the header block, [start, stop) without its line break. */
+  line(bytes: Uint8Array, start: number, stop: number): void {
+    let from = start;
+    if (!isSpaceOrTab(bytes[start])) {
+      this.where = "elsewhere";
+      if (this.seen || !startsWithWord(bytes, start, stop, CONTENT_TYPE)) return;
+      this.where = "name";
+      from += CONTENT_TYPE.length;
+    } else if (this.where === "elsewhere") {
+      return;
+    }
+    if (this.where === "name") {
+      while (from < stop && isSpaceOrTab(bytes[from])) from++;
+      if (from === stop) return; // the colon may come on the next line
+      if (bytes[from] !== COLON) {
+        this.where = "elsewhere"; // another field ("Content-Types: …")
+        return;
+      }
+      from++;
+      this.where = "value";
+      this.seen = true;
+      this.valueStarted = false;
+    }
+    if (mentionsMessage(bytes, from, stop)) this.message = true;
+    if (this.valueStarted) return;
+    while (from < stop && isSpaceOrTab(bytes[from])) from++;
+    if (from === stop) return;
+    this.valueStarted = true;
+    this.text = startsWithWord(bytes, from, stop, TEXT);
+  }
 }
 
 /**
@@ -153,14 +201,14 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   let parts = 0;
   let headerLines = 0;
   let inHeader = true;
-  let nestedMail = false;
+  const contentType = new ContentTypeReader();
   const drops: [number, number][] = [];
   const cutFields: string[] = [];
   let encodedWords = 0;
   let fieldWords = 0;
   let fieldCut = false;
   let fieldStart = 0;
-  /** The part being read is text: no Content-Type yet means text/plain (RFC 2045 §5.2). */
+  /** The body being read is text (what its block's Content-Type said, or text/plain). */
   let partIsText = true;
   let textBytes = 0;
   let textCut = false;
@@ -208,17 +256,16 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     if (bytes[start] === HYPHEN && bytes[start + 1] === HYPHEN && bytes[start + 2] !== GREATER_THAN) {
       if (++parts > limits.maxParts) return { end: start, cut: "parts", drops, cutFields, textCut };
       inHeader = true;
-      nestedMail = false;
-      partIsText = true;
+      contentType.startBlock();
     } else if (inHeader) {
       if (stop === start) {
-        inHeader = nestedMail;
-        if (nestedMail) partIsText = true;
-        nestedMail = false;
+        // After a message/... part's header block comes the attached mail's own.
+        inHeader = contentType.message;
+        partIsText = contentType.text;
+        contentType.startBlock();
       } else {
         if (++headerLines > limits.maxHeaderLines) return { end: start, cut: "headerLines", drops, cutFields, textCut };
-        if (declaresMessage(bytes, start, stop)) nestedMail = true;
-        partIsText = declaresText(bytes, start, stop) ?? partIsText;
+        contentType.line(bytes, start, stop);
         headerLine(start, stop, end);
       }
     } else if (partIsText) {
