@@ -118,6 +118,7 @@ function startsWithWord(bytes: Uint8Array, from: number, to: number, word: strin
   return true;
 }
 
+/** Space or tab (RFC 5322 WSP): what starts a continuation line, and what may stand around a colon. */
 function isSpaceOrTab(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09;
 }
@@ -214,7 +215,7 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   let textCut = false;
   /** Counts the encoded words of a header line; past a limit, the rest of the field is left out. */
   const headerLine = (start: number, stop: number, end: number): void => {
-    const continuation = bytes[start] === 0x20 || bytes[start] === 0x09;
+    const continuation = isSpaceOrTab(bytes[start]);
     if (!continuation) {
       fieldWords = 0;
       fieldCut = false;
@@ -349,7 +350,7 @@ function cutPoint(bytes: Uint8Array, start: number, allowance: number, list: boo
 
 /** Space, tab, or the CR and LF of a fold (which unfolding removes). */
 function isFoldOrSpace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x09 || byte === CR || byte === LF;
+  return isSpaceOrTab(byte) || byte === CR || byte === LF;
 }
 
 /** A field name of printable ASCII (RFC 5322 §3.6.8) as text; undefined for anything else. */
@@ -380,7 +381,7 @@ function capAddressFields(bytes: Uint8Array, headerEnd: number): { readonly byte
     do {
       const lf = bytes.indexOf(LF, end);
       end = lf < 0 || lf >= headerEnd ? headerEnd : lf + 1;
-    } while (end < headerEnd && (bytes[end] === 0x20 || bytes[end] === 0x09));
+    } while (end < headerEnd && isSpaceOrTab(bytes[end]));
     // Searched within the field only: a field without a colon must not send the search through
     // the rest of the mail (65,000 "=" lines made that quadratic: found by the fuzzer).
     let colon = -1;
