@@ -424,6 +424,16 @@ const MUTATIONS = {
     const f = pick(rng, fields);
     const field = s.slice(f.start, f.end);
     if (choice === 1) {
+      // Fold around the colon (postal-mime unfolds before it looks for the colon, so the field
+      // keeps its name), many times over: how "From" CRLF " : …" became a 480 KB From field.
+      if (rng() < 0.25) {
+        const before = s.slice(f.start, f.colon);
+        const fold = pick(rng, ["\r\n ", "\r\n\t", "\n "]);
+        const value = s.slice(f.colon, f.end);
+        const out = rng() < 0.5 ? `${before}${fold}${value}` : `${before}:${fold}${value.slice(1)}`;
+        const count = rng() < 0.3 ? logUniform(rng, 10, 20_000) : 1;
+        return s.slice(0, f.start) + (count === 1 ? out : before + repeatWithin(`${fold}${value}`, count, ctx.maxBytes)) + s.slice(f.end);
+      }
       // Fold at random points (RFC 5322 §2.2.3), or fold into nothing.
       let out = field;
       const folds = small(rng, 30);
