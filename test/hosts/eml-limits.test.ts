@@ -278,6 +278,45 @@ describe("text bodies handed to postal-mime (TEXT_TOO_LARGE)", () => {
     expect(s.text?.length).toBeGreaterThan(MAX_TEXT_BYTES / 2);
   });
 
+  describe("finds the attachments after a cut text part exactly as without the filler", () => {
+    // The cut once dropped the crossing line's line break, so the next boundary was glued to the
+    // kept text and postal-mime saw no later part: padding turned "danger" into "clean".
+    const exe = [
+      "--b",
+      'Content-Type: application/octet-stream; name="invoice.pdf.exe"',
+      'Content-Disposition: attachment; filename="invoice.pdf.exe"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      btoa(`MZ\x90\x00${"x".repeat(300)}`),
+      "--b--",
+      "",
+    ];
+    const multipart = (...body: string[]): string => ["From: a@example.jp", "Subject: x", "Content-Type: multipart/mixed; boundary=b", "", ...body, ...exe].join("\r\n");
+    const textPart = (body: string, head = "Content-Type: text/plain"): string => ["--b", head, "", body].join("\r\n");
+    const filler = lines(MAX_TEXT_BYTES + 200_000);
+    const japaneseHtml = Buffer.from("<p>今月のお知らせ: 新商品のご案内です。</p>\n".repeat(60_000)).toString("base64").replace(/.{76}/g, "$&\r\n");
+    const cases: Record<string, string> = {
+      "text filler of many lines": multipart(textPart(filler)),
+      "one long line with no line break before the boundary": multipart(textPart("x".repeat(MAX_TEXT_BYTES + 200_000))),
+      "a base64 Japanese HTML newsletter of 3.5 MB": multipart(textPart(japaneseHtml, "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64")),
+      "an HTML comment of 2.1 MB": multipart(textPart(`<html><!-- ${filler} --><p>hi</p></html>`, "Content-Type: text/html")),
+      "a MIME preamble of 2.1 MB": multipart(filler, textPart("hi")),
+      "a nested multipart's preamble of 2.1 MB": multipart("--b", "Content-Type: multipart/alternative; boundary=c", "", filler, "--c", "Content-Type: text/plain", "", "hi", "--c--"),
+    };
+    const summary = (a: Awaited<ReturnType<typeof analyzeEml>>) => ({
+      verdict: a.verdict,
+      findings: a.findings.filter((f) => f.group === "attachments").map((f) => f.id),
+      attachments: a.attachments.map((x) => [x.name, x.size, x.sha256]),
+    });
+    it.each(Object.keys(cases))("%s", async (name) => {
+      const reference = summary(await analyzeEml(multipart(textPart("hello"))));
+      expect(reference.verdict).toBe("danger");
+      expect(reference.attachments[0]?.[2]).toMatch(/^[0-9a-f]{64}$/);
+      const padded = await analyzeEml(cases[name]!);
+      expect(summary(padded)).toEqual(reference);
+    });
+  });
+
   it("leaves an ordinary mail and a large attachment alone", async () => {
     const mail = `From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/octet-stream; name=big.bin\r\n\r\n${"A".repeat(MAX_TEXT_BYTES + 1000)}\r\n--b--\r\n`;
     const s = await snapshotFromEml(mail);

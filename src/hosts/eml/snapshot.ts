@@ -213,6 +213,10 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   let partIsText = true;
   let textBytes = 0;
   let textCut = false;
+  /** The drop of the text lines cut last, and where that line's text and line ended. */
+  let lastTextDrop: [number, number] | undefined;
+  let previousStop = -1;
+  let previousEnd = -1;
   /** Counts the encoded words of a header line; past a limit, the rest of the field is left out. */
   const headerLine = (start: number, stop: number, end: number): void => {
     const continuation = isSpaceOrTab(bytes[start]);
@@ -276,11 +280,19 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
       if (textBytes > MAX_TEXT_BYTES) {
         textCut = true;
         // The line that crosses the limit keeps its start (a body of one long base64 line is
-        // common), cut at a multiple of 4 so that base64 stays whole quanta.
+        // common), cut at a multiple of 4 so that base64 stays whole quanta. Every cut line keeps
+        // its line break, and a run of cut lines folds into one drop that ends before the last
+        // one's: so the line after the run (a boundary above all) still starts a line. Dropping
+        // the break glued "--boundary" to the kept text, and postal-mime lost every later part.
         const from = room > 0 ? start + room - (room % 4) : start;
         const last = drops.at(-1);
-        if (last && last[1] === from) last[1] = next;
-        else drops.push([from, next]);
+        if (last && last === lastTextDrop && last[1] === previousStop && previousEnd + 1 === start) last[1] = stop;
+        else {
+          lastTextDrop = [from, stop];
+          drops.push(lastTextDrop);
+        }
+        previousStop = stop;
+        previousEnd = end;
       }
     }
     start = end + 1;
