@@ -56,6 +56,19 @@ export function hasKnownPublicSuffix(host: string | null | undefined): boolean {
   return result.isIcann === true || result.isPrivate === true;
 }
 
+/**
+ * Whether the host is itself a public suffix ("co.jp", "jp", "github.io"), and from which section
+ * of the list: names under an ICANN suffix are registered by anyone, names under a private one
+ * ("github.io", "s3.amazonaws.com") belong to a provider's separate customers. Undefined for a
+ * host with a registrable domain, an IP, or a single label the list does not know.
+ */
+export function publicSuffixKind(host: string): "icann" | "private" | undefined {
+  if (parseIp(host)) return undefined;
+  const result = parse(host, TLDTS_OPTIONS);
+  if (result.publicSuffix !== host) return undefined;
+  return result.isPrivate === true ? "private" : result.isIcann === true ? "icann" : undefined;
+}
+
 /** Domain part of an address ("Name <a@B.example>" → "b.example"), normalised; null if none. */
 export function domainOfAddress(address: string | undefined): string | null {
   if (!address) return null;
