@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { quotedText, settingPath, type Config } from "./config.js";
 import type { StageTimings } from "./timing.js";
 
 /**
@@ -94,16 +94,34 @@ export interface AnalyzeOptions {
   readonly timings?: StageTimings;
 }
 
-/** Resolves limits, rejecting values that are not whole non-negative numbers (a programming error, not bad mail). */
+const KNOWN_LIMITS = Object.keys(DEFAULT_LIMITS).join(", ");
+
+/**
+ * Resolves limits, rejecting values that are not whole non-negative numbers (a programming error,
+ * not bad mail). Only own keys of DEFAULT_LIMITS are limits: "toString" or an own "__proto__"
+ * (JSON.parse makes one) is unknown like any misspelling, never a member of Object.prototype.
+ */
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
   const limits: Record<string, number> = { ...DEFAULT_LIMITS };
-  for (const [key, value] of Object.entries(overrides ?? {})) {
-    if (!(key in DEFAULT_LIMITS)) throw new TypeError(`Unknown limit "${key}"; known limits: ${Object.keys(DEFAULT_LIMITS).join(", ")}`);
+  if (overrides === undefined || overrides === null) return limits as unknown as Limits;
+  if (typeof overrides !== "object" || Array.isArray(overrides)) {
+    throw new TypeError(`limits must be an object ({ maxLinks: 2000 }), got ${describe(overrides)}`);
+  }
+  for (const key of Object.keys(overrides)) {
+    const path = settingPath("limits", key);
+    if (!Object.hasOwn(DEFAULT_LIMITS, key)) throw new TypeError(`Unknown limit ${quotedText(key)}: ${path} is not a known setting. Known limits: ${KNOWN_LIMITS}`);
+    const value: unknown = (overrides as Record<string, unknown>)[key];
     if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-      throw new RangeError(`Limit "${key}" must be a whole number of at least 0, got ${String(value)}`);
+      throw new RangeError(`Limit ${quotedText(key)} (${path}) must be a whole number of at least 0, got ${describe(value)}`);
     }
     limits[key] = value;
   }
   return limits as unknown as Limits;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return quotedText(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

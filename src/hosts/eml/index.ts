@@ -1,6 +1,6 @@
 import { analyze } from "../../core/analyze.js";
 import type { Analysis } from "../../core/analysis.js";
-import type { AnalyzeOptions } from "../../core/options.js";
+import { resolveLimits, type AnalyzeOptions } from "../../core/options.js";
 import { digestAttachments, type Sha256 } from "../../core/attachments/digest.js";
 import { withDigests } from "../../core/attachments/describe.js";
 import type { Stage, StageTimings } from "../../core/timing.js";
@@ -18,13 +18,16 @@ export interface EmlAnalyzeOptions extends AnalyzeOptions {
  * asynchronous step). Never rejects on bad mail.
  */
 export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, options: EmlAnalyzeOptions = {}): Promise<Analysis> {
+  // Checked before the mail is read, not only by analyze(): a limit of the wrong type ("64MB")
+  // would otherwise leave this host reading the whole input first.
+  const limits = resolveLimits(options.limits);
   const timed = asyncStage(options.timings);
   const snapshot = await timed("mime", () =>
     snapshotFromEml(input, {
-      maxInputBytes: options.limits?.maxInputBytes,
-      maxInputLines: options.limits?.maxInputLines,
-      maxMimeParts: options.limits?.maxMimeParts,
-      maxHeaderLines: options.limits?.maxHeaderLines,
+      maxInputBytes: limits.maxInputBytes,
+      maxInputLines: limits.maxInputLines,
+      maxMimeParts: limits.maxMimeParts,
+      maxHeaderLines: limits.maxHeaderLines,
     }),
   );
   if (options.attachmentDigests) return analyze(snapshot, options);
@@ -34,7 +37,7 @@ export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, optio
   // A hash that is not WebCrypto's (node:crypto) does its work in this call: that is digest time too.
   const clock = options.timings?.clock;
   const startedAt = clock?.();
-  const digests = digestAttachments(snapshot, options.limits?.maxAttachments, options.sha256);
+  const digests = digestAttachments(snapshot, limits.maxAttachments, options.sha256);
   if (startedAt !== undefined) options.timings!.record("digest", clock!() - startedAt);
   const analysis = analyze(snapshot, options);
   const attachmentDigests = await timed("digest", () => digests);
