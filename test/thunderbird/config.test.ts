@@ -48,4 +48,17 @@ describe("settings from storage.managed", () => {
     uninstall = undefined;
     expect(await loadManagedConfig()).toEqual({ kind: "ok" }); // no messenger at all
   });
+
+  it("a key named like a member of Object.prototype is an unknown setting under the policy, not a crash", () => {
+    for (const key of ["__proto__", "valueOf", "hasOwnProperty", "constructor", "toString"]) {
+      const load = configFromManaged({ ok: true, value: JSON.parse(`{"${key}": 1, "securityDesk": {"${key}": 1}}`) });
+      expect(load.kind).toBe("invalid");
+      expect(load.kind === "invalid" && load.errors.map((e) => e.path)).toEqual([`${POLICY_PATH}.${key}`, `${POLICY_PATH}.securityDesk.${key}`]);
+    }
+  });
+
+  it("a top-level key that is not a plain name is quoted right after the policy", () => {
+    const load = configFromManaged({ ok: true, value: { "\u001b[2J": 1 } });
+    expect(load.kind === "invalid" && load.errors[0]?.path).toBe(`${POLICY_PATH}["\\u001b[2J"]`);
+  });
 });

@@ -24,7 +24,9 @@ export function configFromManaged(answer: { ok: true; value: unknown } | { ok: f
   if (value === null || value === undefined || (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)) return { kind: "ok" };
   const result = validateConfig(value);
   if (result.ok) return { kind: "ok", config: result.config };
-  return { kind: "invalid", errors: result.errors.map((e) => ({ ...e, path: e.path ? `${POLICY_PATH}.${e.path}` : POLICY_PATH })) };
+  // A top-level key that is not a plain name comes quoted ('["a b"]') and takes no dot.
+  const under = (path: string): string => (path === "" ? POLICY_PATH : path.startsWith("[") ? `${POLICY_PATH}${path}` : `${POLICY_PATH}.${path}`);
+  return { kind: "invalid", errors: result.errors.map((e) => ({ ...e, path: under(e.path) })) };
 }
 
 export async function loadManagedConfig(): Promise<ConfigLoad> {
