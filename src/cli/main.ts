@@ -112,6 +112,9 @@ async function loadConfig(path: string, io: Io, lang: Language): Promise<Config 
 
 function reachesThreshold(analysis: Analysis, failOn: CliArgs["failOn"]): boolean {
   if (!failOn) return false;
+  // A mail that could not be fully checked counts like a medium finding: padding a mail past a
+  // limit must not get it through a gate that a caution would stop.
+  if (analysis.verdict === "incomplete" && SEVERITY_RANK.medium >= SEVERITY_RANK[failOn]) return true;
   return analysis.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 

@@ -1,9 +1,9 @@
-import type { Analysis, Finding, ReceivedHop, Severity, Verdict } from "../core/analysis.js";
+import { uncheckedParts, type Analysis, type Finding, type ReceivedHop, type Severity, type Verdict } from "../core/analysis.js";
 import type { Language, Localized } from "../core/i18n.js";
 import { localized } from "../core/i18n.js";
 import { GEO_ATTRIBUTION } from "../core/geo/index.js";
 import { makeControlsVisible } from "../core/visible.js";
-import { ADVICE, SEVERITY_TEXT, VERDICT_TEXT } from "../ui/strings.js";
+import { ADVICE, SEVERITY_TEXT, UI, VERDICT_TEXT } from "../ui/strings.js";
 
 /** The pane's severity words, upper-case in English on a terminal ("HIGH"). */
 const upper = (text: Localized): Localized => localized(text.ja, text.en.toUpperCase());
@@ -13,6 +13,7 @@ const T = {
   verdict: {
     danger: VERDICT_TEXT.danger.line,
     caution: VERDICT_TEXT.caution.line,
+    incomplete: VERDICT_TEXT.incomplete.line,
     clean: VERDICT_TEXT.clean.line,
   } satisfies Record<Verdict, Localized>,
   severity: {
@@ -39,11 +40,11 @@ const T = {
   attachments: localized("添付ファイル", "Attachments"),
   links: localized("リンク数", "Links"),
   diagnostics: localized("診断(解析できなかったこと・確認できなかったこと)", "Diagnostics (what could not be read or checked)"),
-  incomplete: localized("注意: 制限に達したため、解析は一部のみです。", "Note: a limit was reached; the analysis is incomplete."),
+  unchecked: UI.uncheckedHeading,
   advice: ADVICE,
 } as const;
 
-const COLORS: Record<Verdict, string> = { danger: "\u001b[1;31m", caution: "\u001b[1;33m", clean: "\u001b[1;32m" };
+const COLORS: Record<Verdict, string> = { danger: "\u001b[1;31m", caution: "\u001b[1;33m", incomplete: "\u001b[1;33m", clean: "\u001b[1;32m" };
 const RESET = "\u001b[0m";
 
 /** Mail text, safe for a terminal: no escape sequences or bidi tricks from the attacker. */
@@ -94,6 +95,9 @@ function formatAuthentication(analysis: Analysis, lang: Language): string {
 export function formatTextReport(file: string, analysis: Analysis, lang: Language, color: boolean): string {
   const verdictLine = T.verdict[analysis.verdict][lang];
   const lines: string[] = [`== ${safe(file)}`, color ? `${COLORS[analysis.verdict]}${verdictLine}${RESET}` : verdictLine];
+  // What was not checked goes right under the verdict: it is why the verdict is not "clean".
+  const unchecked = [...new Set(uncheckedParts(analysis).map((d) => safe(d.message[lang])))];
+  if (unchecked.length > 0) lines.push(T.unchecked[lang], ...unchecked.map((text) => `  - ${text}`));
   const m = analysis.message;
   if (m.subject !== undefined) lines.push(`${T.subject[lang]}: ${safe(m.subject)}`);
   if (m.from) lines.push(`${T.from[lang]}: ${safe(m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address)}`);
@@ -113,6 +117,5 @@ export function formatTextReport(file: string, analysis: Analysis, lang: Languag
     lines.push("", `${T.diagnostics[lang]}:`);
     for (const d of analysis.diagnostics) lines.push(`  [${d.level}] ${d.code}: ${safe(d.message[lang])}`);
   }
-  if (analysis.incomplete) lines.push("", T.incomplete[lang]);
   return `${lines.join("\n")}\n`;
 }

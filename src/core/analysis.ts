@@ -1,4 +1,4 @@
-import type { Diagnostic } from "./diagnostics.js";
+import type { Diagnostic, DiagnosticCode } from "./diagnostics.js";
 import type { Localized } from "./i18n.js";
 import type { ContentKind } from "./attachments/content/kinds.js";
 import type { ContentIndicator } from "./attachments/content/scope.js";
@@ -7,7 +7,12 @@ export type { ContentKind } from "./attachments/content/kinds.js";
 export type { ContentIndicator, IndicatorCode } from "./attachments/content/scope.js";
 
 export type Severity = "high" | "medium" | "low" | "info";
-export type Verdict = "danger" | "caution" | "clean";
+/**
+ * "incomplete": no high or medium finding, but part of the mail could not be checked (a limit cut
+ * it, the client withheld it, a check failed). Never shown as green: padding a mail past a limit
+ * must not buy a "clean".
+ */
+export type Verdict = "danger" | "caution" | "incomplete" | "clean";
 /** The pane groups findings by these; every rule belongs to exactly one. */
 export type FindingGroup = "links" | "sender" | "attachments";
 
@@ -210,8 +215,11 @@ export interface AttachmentContent {
 }
 
 export interface Analysis {
-  /** Version of this structure, for consumers of the JSON output. */
-  readonly schemaVersion: 1;
+  /**
+   * Version of this structure, for consumers of the JSON output. 2: the verdict "incomplete"
+   * (1 reported such a mail as "clean" with `incomplete: true`).
+   */
+  readonly schemaVersion: 2;
   readonly verdict: Verdict;
   /** Sorted by severity, then group, then rule ID. */
   readonly findings: readonly Finding[];
@@ -226,19 +234,48 @@ export interface Analysis {
   readonly authentication: AuthenticationSummary;
   readonly attachments: readonly AttachmentInfo[];
   readonly diagnostics: readonly Diagnostic[];
-  /** true when a limit cut the analysis short (see diagnostics). */
+  /** true when part of the mail was not checked: the diagnostics with an INCOMPLETE_CODES code say what. */
   readonly incomplete: boolean;
   /** ISO 8601 time of the analysis (from the injected clock). */
   readonly analyzedAt: string;
 }
 
 /**
- * The verdict rule, kept deliberately simple so a person can predict it:
- * any high finding → danger; else any medium → caution; else clean ("no indicators found").
- * Low and info findings never raise the verdict.
+ * Diagnostics that mean part of the mail was not checked: a limit cut it, the mail could not be
+ * parsed, the client withheld its headers or body, or a check failed. Any of them makes the
+ * analysis incomplete, and a verdict that would be "clean" becomes "incomplete".
  */
-export function verdictOf(findings: readonly Pick<Finding, "severity">[]): Verdict {
+export const INCOMPLETE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  "EMPTY_INPUT",
+  "INPUT_TOO_LARGE",
+  "MIME_TOO_COMPLEX",
+  "MIME_PARSE_FAILED",
+  "ENCODED_WORDS_LIMIT",
+  "TEXT_TOO_LARGE",
+  "HEADER_TOO_LONG",
+  "HTML_TOO_LARGE",
+  "TOO_MANY_LINKS",
+  "TOO_MANY_HOPS",
+  "TOO_MANY_AUTH_RESULTS",
+  "TOO_MANY_ATTACHMENTS",
+  "ATTACHMENT_CONTENT_LIMIT",
+  "NO_HEADERS",
+  "NO_BODY",
+  "RULE_FAILED",
+]);
+
+/** What was not checked, for showing next to the verdict: the diagnostics that made the analysis incomplete. */
+export function uncheckedParts(analysis: Pick<Analysis, "diagnostics">): Diagnostic[] {
+  return analysis.diagnostics.filter((d) => INCOMPLETE_CODES.has(d.code));
+}
+
+/**
+ * The verdict rule, kept deliberately simple so a person can predict it:
+ * any high finding → danger; else any medium → caution; else, when part of the mail was not
+ * checked, incomplete; else clean ("no indicators found"). Low and info findings never raise it.
+ */
+export function verdictOf(findings: readonly Pick<Finding, "severity">[], incomplete = false): Verdict {
   if (findings.some((f) => f.severity === "high")) return "danger";
   if (findings.some((f) => f.severity === "medium")) return "caution";
-  return "clean";
+  return incomplete ? "incomplete" : "clean";
 }

@@ -1,7 +1,7 @@
-import { SEVERITY_ORDER, verdictOf, type Analysis, type Evidence, type Finding, type FindingGroup } from "./analysis.js";
+import { INCOMPLETE_CODES, SEVERITY_ORDER, verdictOf, type Analysis, type Evidence, type Finding, type FindingGroup } from "./analysis.js";
 import { DEFAULT_MASS_RECIPIENT_THRESHOLD } from "./config.js";
 import { createContext, type RuleContext } from "./context.js";
-import { diagnostic, type DiagnosticCode } from "./diagnostics.js";
+import { diagnostic } from "./diagnostics.js";
 import { localized } from "./i18n.js";
 import { resolveLimits, type AnalyzeOptions } from "./options.js";
 import { resolveOrganization } from "./organization.js";
@@ -15,21 +15,6 @@ export const MAX_EVIDENCE_PER_FINDING = 30;
 
 const GROUP_ORDER: readonly FindingGroup[] = ["links", "sender", "attachments"];
 
-/** Diagnostics that mean a limit cut the analysis short. */
-const LIMIT_CODES: ReadonlySet<DiagnosticCode> = new Set([
-  "INPUT_TOO_LARGE",
-  "MIME_TOO_COMPLEX",
-  "ENCODED_WORDS_LIMIT",
-  "TEXT_TOO_LARGE",
-  "TOO_MANY_AUTH_RESULTS",
-  "HTML_TOO_LARGE",
-  "TOO_MANY_LINKS",
-  "TOO_MANY_HOPS",
-  "TOO_MANY_ATTACHMENTS",
-  "HEADER_TOO_LONG",
-  "MIME_PARSE_FAILED",
-  "ATTACHMENT_CONTENT_LIMIT",
-]);
 
 const MORE_EVIDENCE = localized("ほかに", "More");
 
@@ -102,9 +87,11 @@ function analyzeTimed(snapshot: MessageSnapshot, options: AnalyzeOptions, rules:
   const { route, authentication, attachments } = context;
   const links = context.snapshot.available.body === false ? [] : context.body.links;
   const from = snapshot.from;
+  const diagnostics = [...context.diagnostics];
+  const incomplete = diagnostics.some((d) => INCOMPLETE_CODES.has(d.code));
   return {
-    schemaVersion: 1,
-    verdict: verdictOf(findings),
+    schemaVersion: 2,
+    verdict: verdictOf(findings, incomplete),
     findings,
     message: {
       subject: snapshot.subject,
@@ -116,8 +103,8 @@ function analyzeTimed(snapshot: MessageSnapshot, options: AnalyzeOptions, rules:
     route,
     authentication,
     attachments,
-    diagnostics: [...context.diagnostics],
-    incomplete: context.diagnostics.some((d) => LIMIT_CODES.has(d.code)),
+    diagnostics,
+    incomplete,
     analyzedAt: now.toISOString(),
   };
 }

@@ -40,6 +40,14 @@ export const VERDICT_TEXT: Readonly<Record<Verdict, VerdictText>> = {
     ),
     line: localized("注意: 不審な点があります", "CAUTION: something about this mail is suspicious"),
   },
+  incomplete: {
+    headline: localized("すべては確認できませんでした", "Could not be fully checked"),
+    summary: localized(
+      "このメールの一部を調べられなかったため、問題がないとは言えません。差出人に確認できるまで、添付ファイルやリンクを開かないでください。",
+      "Part of this mail could not be checked, so it cannot be called clean. Until you have checked with the sender, do not open its attachments or links.",
+    ),
+    line: localized("すべては確認できませんでした: メールの一部を調べられませんでした", "NOT FULLY CHECKED: part of this mail could not be checked"),
+  },
   clean: {
     headline: localized("問題となる特徴は見つかりませんでした", "No indicators found"),
     summary: localized(
@@ -139,6 +147,7 @@ export const UI = {
   nextHeading: localized("次にすること", "What to do now"),
   nextIntroDanger: localized("このメールは攻撃の可能性が高いため、次のようにしてください。", "This mail is likely an attack. Please:"),
   nextIntroCaution: localized("差出人に確認できるまでは、次のようにしてください。", "Until you have checked with the sender:"),
+  uncheckedHeading: localized("確認できなかったこと:", "Not checked:"),
   report: localized("セキュリティ窓口に報告", "Report to security desk"),
   reportClean: localized("気になる点があるときは報告できます", "Something still feels wrong? You can report it"),
 
@@ -192,6 +201,10 @@ export const UI = {
     "メールが組織に入った地点(送信元)は特定できませんでした。",
     "Where the mail entered your organisation (its origin) could not be determined.",
   ),
+  headersWithheld: localized(
+    "このメールソフトはメールのヘッダーをアドインに渡さないため、送信経路と送信元の認証は確認していません(メール自体に記録がないという意味ではありません)。",
+    "This mail client does not give the add-in the mail's headers, so the route and sender authentication were not checked (this does not mean the mail has no such records).",
+  ),
   noHops: localized("経路の記録(Received ヘッダー)がありません。", "The mail has no route records (Received headers)."),
   ipAddress: localized("IP アドレス", "IP address"),
   country: localized("国", "Country"),
@@ -226,8 +239,8 @@ export const UI = {
   // Diagnostics and footer.
   diagnosticsSummary: localized("確認できなかったこと({n} 件)", "What could not be checked ({n})"),
   incomplete: localized(
-    "制限に達したため、このメールの一部だけを調べました。",
-    "A limit was reached, so only part of this mail was examined.",
+    "このメールの一部は確認できていません(下の一覧を参照)。",
+    "Part of this mail was not checked (see the list below).",
   ),
   checkedAt: localized("確認日時: {time}", "Checked: {time}"),
   localOnly: localized(

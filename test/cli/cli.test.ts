@@ -59,7 +59,7 @@ describe("main", () => {
     const lines = io.out.join("").trimEnd().split("\n");
     expect(lines).toHaveLength(2);
     const first = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(first).toMatchObject({ file: a, schemaVersion: 1, verdict: expect.stringMatching(/^(danger|caution|clean)$/) });
+    expect(first).toMatchObject({ file: a, schemaVersion: 2, verdict: expect.stringMatching(/^(danger|caution|incomplete|clean)$/) });
     expect(first).toHaveProperty("findings");
     expect(first).toHaveProperty("route");
     expect((first.message as { subject: string }).subject).toBe("会議");

@@ -29,6 +29,11 @@ describe("the line in the message's notification bar", () => {
     );
   });
 
+  it("says a mail that could not be fully checked was not, in both languages", () => {
+    expect(notificationText({ verdict: "incomplete", findings: [] }, "en")).toContain("could not be fully checked");
+    expect(notificationText({ verdict: "incomplete", findings: [] }, "ja")).toContain("すべては確認できませんでした");
+  });
+
   it("is absent for a mail with no indicators", () => {
     expect(notificationText({ verdict: "clean", findings: [finding("low")] }, "ja")).toBeUndefined();
   });

@@ -208,6 +208,41 @@ describe("renderAnalysis over the bundled samples", () => {
   });
 });
 
+describe("a mail that could not be fully checked", () => {
+  // 2,001 empty parts before an executable: the parts after the limit are never read.
+  const padded = `From: a@example.jp\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${"--b\r\n\r\n".repeat(2001)}--b\r\nContent-Type: application/octet-stream; name=a.exe\r\n\r\nMZ\r\n--b--\r\n`;
+
+  it("is never green: its own headline, with what was not checked beside it", async () => {
+    const analysis = await analyzeEml(padded, { now: FIXED_NOW });
+    for (const [lang, headline] of [["ja", "すべては確認できませんでした"], ["en", "Could not be fully checked"]] as const) {
+      const view = renderAnalysis(document, analysis, lang);
+      const verdict = view.querySelector("[data-verdict]")!;
+      expect(verdict.getAttribute("data-verdict")).toBe("incomplete");
+      expect(verdict.className).not.toContain("clean");
+      expect(verdict.textContent).toContain(headline);
+      const unchecked = all(verdict, ".ctm-verdict__unchecked-list li").map((li) => li.textContent);
+      expect(unchecked.join(" ")).toContain(lang === "ja" ? "MIME パート" : "MIME parts");
+      expect(view.querySelector(".ctm-next")).not.toBeNull();
+    }
+  });
+
+  it("without headers from the client, states no fact about the route the client did not give", () => {
+    const base = sample("newsletter-ordinary.eml");
+    const withheld: Analysis = {
+      ...base,
+      route: { hops: [] },
+      authentication: { results: [] },
+      diagnostics: [...base.diagnostics, { code: "NO_HEADERS", level: "warning", message: { ja: "ヘッダーなし", en: "The mail's headers were not available." } }],
+      incomplete: true,
+      verdict: "incomplete",
+    };
+    const view = renderAnalysis(document, withheld, "en");
+    expect(view.textContent).not.toContain("has no route records");
+    expect(view.querySelector('[data-withheld="headers"]')!.textContent).toContain("does not give the add-in the mail's headers");
+    expect(view.querySelector("[data-verdict]")!.textContent).toContain("The mail's headers were not available.");
+  });
+});
+
 describe("renderAnalysis of crafted mail", () => {
   const RLO_MAIL = [
     'From: "Partner Sales" <sales@partner.example>',

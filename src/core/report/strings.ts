@@ -48,6 +48,7 @@ export const YES_NO_UNKNOWN_TEXT: Readonly<Record<YesNoUnknown, Localized>> = {
 export const REPORT_VERDICT_TEXT: Readonly<Record<Verdict, Localized>> = {
   danger: localized("危険(標的型攻撃メールの特徴あり)", "Danger (shows the marks of a targeted attack)"),
   caution: localized("注意(不審な点あり)", "Caution (something is suspicious)"),
+  incomplete: localized("すべては確認できず(メールの一部を調べられませんでした)", "Not fully checked (part of the mail could not be checked)"),
   clean: localized("問題となる特徴は見つからず(安全の保証ではありません)", "No indicators found (not a guarantee of safety)"),
 };
 

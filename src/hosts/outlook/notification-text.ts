@@ -18,6 +18,10 @@ const TEXT = {
     ja: "Check This Mail: 不審な点が {count} 件あります。リンクや添付ファイルを開く前に作業ウィンドウを確認してください。",
     en: "Check This Mail: {count} suspicious points. Check the task pane before opening links or attachments.",
   },
+  incomplete: {
+    ja: "Check This Mail: このメールはすべては確認できませんでした。リンクや添付ファイルを開く前に作業ウィンドウを確認してください。",
+    en: "Check This Mail: this mail could not be fully checked. See the task pane before opening links or attachments.",
+  },
 } as const;
 
 export function notificationText(analysis: Pick<Analysis, "verdict" | "findings">, lang: Language): string | undefined {

@@ -14,7 +14,7 @@
  *   5. what could not be checked (collapsed), and when the check ran.
  */
 import type { Analysis, Finding, FindingGroup, LinkTarget, Verdict } from "../../core/analysis.js";
-import { SEVERITY_ORDER } from "../../core/analysis.js";
+import { SEVERITY_ORDER, uncheckedParts } from "../../core/analysis.js";
 import { GEO_ATTRIBUTION } from "../../core/geo/index.js";
 import type { Language, Localized } from "../../core/i18n.js";
 import { DIAGNOSTIC_LEVEL_TEXT, GROUP_TEXT, NEXT_STEPS, SEVERITY_COUNT, UI, VERDICT_TEXT } from "../../ui/strings.js";
@@ -41,7 +41,7 @@ export type StatusView =
 /** Marks the live region that `mountView` keeps in the page across results. */
 const LIVE = "data-ctm-live";
 const GROUPS: readonly FindingGroup[] = ["links", "sender", "attachments"];
-const VERDICT_GLYPH: Readonly<Record<Verdict, string>> = { danger: "!", caution: "!", clean: "✓" };
+const VERDICT_GLYPH: Readonly<Record<Verdict, string>> = { danger: "!", caution: "!", incomplete: "?", clean: "✓" };
 /** Reasons listed under the verdict before "and N more". */
 const REASONS_SHOWN = 3;
 
@@ -105,6 +105,19 @@ function reportButton(ctx: ViewContext, hooks: ViewHooks | undefined, primary: b
   );
   button.addEventListener("click", () => onReport());
   return button;
+}
+
+/** What was not checked, right under the verdict it explains (why the mail is not "clean"). */
+function unchecked(ctx: ViewContext, analysis: Analysis): HTMLElement | undefined {
+  const texts = [...new Set(uncheckedParts(analysis).map((d) => d.message[ctx.lang]))];
+  if (texts.length === 0) return undefined;
+  const { h } = ctx;
+  return h(
+    "div",
+    { class: "ctm-verdict__unchecked" },
+    h("p", { class: "ctm-verdict__unchecked-heading" }, ctx.t(UI.uncheckedHeading)),
+    h("ul", { class: "ctm-verdict__unchecked-list" }, texts.map((text) => h("li", null, mailText(ctx, text)))),
+  );
 }
 
 function nextSteps(ctx: ViewContext, verdict: Verdict, hooks: ViewHooks | undefined): HTMLElement | undefined {
@@ -173,6 +186,15 @@ function attribution(ctx: ViewContext): HTMLElement {
   );
 }
 
+/**
+ * The client gave no header block (Outlook below Mailbox 1.8 without getAsFileAsync): the route
+ * and authentication pictures would state as facts of the mail ("no route records") what is only
+ * missing from the client.
+ */
+function headersWithheld(analysis: Analysis): boolean {
+  return analysis.diagnostics.some((d) => d.code === "NO_HEADERS");
+}
+
 function group(ctx: ViewContext, analysis: Analysis, name: FindingGroup, findings: readonly Finding[], targets: ReadonlyMap<string, LinkTarget>): HTMLElement {
   const { h } = ctx;
   const headingId = ctx.id(`group-${name}`);
@@ -180,7 +202,9 @@ function group(ctx: ViewContext, analysis: Analysis, name: FindingGroup, finding
     name === "links"
       ? renderLinks(ctx, analysis.links, findings)
       : name === "sender"
-        ? [renderRoute(ctx, analysis.route), renderAuthentication(ctx, analysis.authentication)]
+        ? headersWithheld(analysis)
+          ? h("p", { class: "ctm-empty", "data-withheld": "headers" }, ctx.t(UI.headersWithheld))
+          : [renderRoute(ctx, analysis.route), renderAuthentication(ctx, analysis.authentication)]
         : renderAttachments(ctx, analysis.attachments, findings);
   // DB-IP's licence: its attribution wherever a country from its data is shown (route or evidence).
   const needsAttribution = name === "sender" && routeShowsLookupCountry(analysis.route);
@@ -243,7 +267,7 @@ export function renderAnalysis(doc: Document, analysis: Analysis, lang: Language
   return root(ctx, "analysis", [
     live(
       ctx,
-      banner(ctx, { "data-verdict": analysis.verdict }, analysis.verdict, VERDICT_GLYPH[analysis.verdict], ctx.t(verdict.headline), h("p", { class: "ctm-verdict__summary" }, ctx.t(verdict.summary))),
+      banner(ctx, { "data-verdict": analysis.verdict }, analysis.verdict, VERDICT_GLYPH[analysis.verdict], ctx.t(verdict.headline), h("p", { class: "ctm-verdict__summary" }, ctx.t(verdict.summary)), unchecked(ctx, analysis)),
     ),
     reasons(ctx, analysis),
     nextSteps(ctx, analysis.verdict, hooks),
