@@ -32,7 +32,7 @@ const summaries = [];
 const started = performance.now();
 for (const folder of folders) {
   const inputs = await expandInputs([folder]);
-  const verdicts = { danger: 0, caution: 0, clean: 0 };
+  const verdicts = { danger: 0, caution: 0, incomplete: 0, clean: 0 };
   const rules = new Map();
   const diagnostics = new Map();
   let slowest = { file: "", ms: 0 };
@@ -64,10 +64,11 @@ if (asJson) {
 } else {
   for (const s of summaries) {
     const n = s.files;
-    const { danger, caution, clean } = s.verdicts;
+    const { danger, caution, incomplete, clean } = s.verdicts;
     console.log(`\n## ${s.folder}  (${n} files)`);
     console.log(`  danger  ${String(danger).padStart(5)}  ${pct(danger, n)}`);
     console.log(`  caution ${String(caution).padStart(5)}  ${pct(caution, n)}`);
+    console.log(`  incomplete ${String(incomplete).padStart(2)}  ${pct(incomplete, n)}`);
     console.log(`  clean   ${String(clean).padStart(5)}  ${pct(clean, n)}`);
     console.log(`  flagged (caution or danger): ${pct(danger + caution, n)}`);
     console.log(`  rules fired (files: high/medium/low/info):`);
