@@ -48,7 +48,7 @@ const clock = () => performance.now();
 async function bestOfThree(lib, input) {
   let best = Infinity;
   for (let k = 0; k < 3; k++) {
-    const result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock });
+    const result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock, unpadded: input.unpadded });
     if (result.error) return { ms: result.ms, error: result.error };
     best = Math.min(best, result.ms);
   }
@@ -81,7 +81,7 @@ async function worker() {
     watch[job * 2] = index;
     watch[job * 2 + 1] = Date.now();
     const input = generate(seeds, seed, index, { maxBytes });
-    const result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock });
+    const result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock, unpadded: input.unpadded });
     watch[job * 2 + 1] = 0;
     done++;
     if (result.analysis) observe(counts, result.analysis, result.stages);
@@ -169,7 +169,7 @@ async function replay(args) {
   const times = [];
   let result;
   for (let k = 0; k < 3; k++) {
-    result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock });
+    result = await runInput(lib.analyzeEml, input.bytes, { config: input.configured ? lib.config : undefined, lookupCountry: lib.lookupCountry, clock, unpadded: input.unpadded });
     times.push(result.ms);
   }
   console.log(`times: ${times.map((t) => `${t.toFixed(1)} ms`).join(", ")}`);

@@ -15,6 +15,8 @@ export interface Input {
   readonly ops: readonly string[];
   /** Analyse it with the example organisation's configuration. */
   readonly configured: boolean;
+  /** When the last mutation padded the mail past a limit: the mail before it (runInput's reference). */
+  readonly unpadded?: Uint8Array;
 }
 
 export interface Counts {
@@ -60,5 +62,5 @@ export function parserCounts(counts: Counts): Record<string, number>;
 export function runInput(
   analyzeEml: (input: Uint8Array, options?: AnalyzeOptions) => Promise<Analysis>,
   bytes: Uint8Array,
-  options: { config?: Config; lookupCountry?: (ip: string) => string | undefined; clock: () => number },
+  options: { config?: Config; lookupCountry?: (ip: string) => string | undefined; clock: () => number; unpadded?: Uint8Array },
 ): Promise<RunResult>;

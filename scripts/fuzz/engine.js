@@ -513,6 +513,40 @@ const MUTATIONS = {
     const count = Math.max(1, Math.floor(Math.max(0, cap - s.length) / unit.length));
     return s.slice(0, at) + unit.repeat(count) + s.slice(at);
   },
+  pad(s, rng, ctx) {
+    // Padding past one of the limits on hostile input (src/core/options.ts, the .eml host's text
+    // cut): the cheapest evasion there is. What padding hides must make the result incomplete,
+    // never clean (runInput checks it against the mail before the padding).
+    const room = Math.max(0, ctx.maxBytes - s.length);
+    const end = headerEnd(s);
+    const bs = boundaries(s);
+    const boundary = bs.length > 0 ? pick(rng, bs).value : undefined;
+    const delimiterLines = boundary === undefined ? [] : delimiters(s, boundary, 50);
+    const firstDelimiter = delimiterLines[0] ?? -1;
+    // Text goes before a later part (the cut must not swallow it), or at the end of the body.
+    const beforePart = delimiterLines.length > 1 ? pick(rng, delimiterLines.slice(1)) : s.length;
+    const insertAt = (at, text) => s.slice(0, at) + text + s.slice(at);
+    switch (pick(rng, ["text", "textLine", "parts", "headerLines", "longHeader", "lines", "hops", "links"])) {
+      case "text": // filler lines
+        return insertAt(beforePart, repeatWithin("Filler of an ordinary newsletter, line after line.\r\n", 60_000, Math.min(room, 2_400_000)));
+      case "textLine": // one line with no break before the next part
+        return insertAt(beforePart, `${"x".repeat(Math.min(room, 2_200_000))}\r\n`);
+      case "parts":
+        return boundary === undefined ? s : insertAt(Math.max(0, firstDelimiter), repeatWithin(`--${boundary}\r\n\r\n`, 2_001 + int(rng, 100), room));
+      case "headerLines":
+        return `${repeatWithin("X-Pad: x\r\n", 50_001 + int(rng, 1000), room)}${s}`;
+      case "longHeader": {
+        const value = "x ".repeat(Math.floor(Math.min(room, 2_200_000) / 2));
+        return `X-Pad: ${rng() < 0.5 ? value : value.replace(/(.{998})/g, "$1\r\n ")}\r\n${s}`;
+      }
+      case "lines":
+        return insertAt(end, repeatWithin("\r\n", 500_001, room));
+      case "hops":
+        return `${repeatWithin("Received: from pad.example (pad.example [192.0.2.1]) by mx.example; Mon, 1 Jan 2024 00:00:00 +0000\r\n", 101 + int(rng, 50), room)}${s}`;
+      default: // links
+        return insertAt(beforePart, repeatWithin("https://pad.example/x\r\n", 2_001 + int(rng, 100), room));
+    }
+  },
   splice(s, rng, ctx) {
     // Bytes of another seed: a piece of it, or its body under these headers.
     const other = toText(pick(rng, ctx.seeds).bytes);
@@ -535,7 +569,7 @@ function syntheticOf(seeds) {
 }
 
 /** How often each mutation is drawn (structural ones more than raw bytes: they reach further). */
-const WEIGHTS = { bitflip: 3, insert: 3, delete: 3, truncate: 2, boundary: 4, separator: 1, encoded: 3, contentHeader: 2, header: 5, repeat: 3, splice: 2 };
+const WEIGHTS = { bitflip: 3, insert: 3, delete: 3, truncate: 2, boundary: 4, separator: 1, encoded: 3, contentHeader: 2, header: 5, repeat: 3, splice: 2, pad: 2 };
 const WEIGHTED = Object.entries(WEIGHTS).flatMap(([name, weight]) => Array.from({ length: weight }, () => name));
 
 /**
@@ -551,15 +585,19 @@ export function generate(seeds, seed, index, { maxBytes = DEFAULT_MAX_BYTES } = 
   let s = toText(source.bytes);
   const ops = [];
   const count = 1 + (rng() < 0.5 ? 0 : rng() < 0.5 ? 1 : small(rng, 4));
+  /** The mail before a last "pad" that cut nothing off: the reference runInput compares with. */
+  let unpadded;
   for (let k = 0; k < count; k++) {
     const name = pick(rng, WEIGHTED);
+    const before = s;
     s = MUTATIONS[name](s, rng, { seeds, maxBytes });
     ops.push(name);
+    unpadded = name === "pad" && s.length <= maxBytes ? before : undefined;
     if (s.length > maxBytes) s = s.slice(0, maxBytes);
   }
   // One in eight runs: a configured organisation (trusted relays, authserv-ids, own domains).
   const configured = rng() < 0.125;
-  return { bytes: toBytes(s), seed: source.name, ops, configured };
+  return { bytes: toBytes(s), seed: source.name, ops, configured, unpadded: unpadded === undefined ? undefined : toBytes(unpadded) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,10 +666,22 @@ export function parserCounts(counts) {
 }
 
 /**
+ * A result that buys a "clean" it did not earn: incomplete yet clean, or clean where the same mail
+ * without its padding was not (the padding hid what the checks had found).
+ */
+async function failsOpen(analyzeEml, analysis, unpadded, { config, lookupCountry }) {
+  if (analysis.verdict !== "clean") return undefined;
+  if (analysis.incomplete) return "fails open: incomplete, yet the verdict is clean";
+  if (unpadded === undefined) return undefined;
+  const reference = await analyzeEml(unpadded, { config, lookupCountry, now: () => new Date(0) });
+  return reference.verdict === "danger" || reference.verdict === "caution" ? `fails open: padding turned ${reference.verdict} into clean` : undefined;
+}
+
+/**
  * Runs one input. A caught internal error (an attachment reader's last-resort catch, a rule that
  * threw) is a bug too, though the analysis survived it: it is reported as a failure.
  */
-export async function runInput(analyzeEml, bytes, { config, lookupCountry, clock }) {
+export async function runInput(analyzeEml, bytes, { config, lookupCountry, clock, unpadded }) {
   const stages = new Set();
   const timings = { clock, record: (stage) => stages.add(stage) };
   const started = clock();
@@ -641,7 +691,8 @@ export async function runInput(analyzeEml, bytes, { config, lookupCountry, clock
     const internal = analysis.diagnostics.find((d) => d.code === "RULE_FAILED" || d.message.en.includes("an internal error occurred"));
     // The CLI prints the analysis as JSON: it must serialise.
     JSON.stringify(analysis);
-    return { ms, analysis, stages, error: internal ? `caught internal error: ${internal.message.en} ${internal.detail ?? ""}` : undefined };
+    const error = internal ? `caught internal error: ${internal.message.en} ${internal.detail ?? ""}` : await failsOpen(analyzeEml, analysis, unpadded, { config, lookupCountry });
+    return { ms, analysis, stages, error };
   } catch (error) {
     return { ms: clock() - started, stages, error: error instanceof Error ? (error.stack ?? error.message) : String(error), threw: true };
   }

@@ -108,6 +108,18 @@ describe("the task pane on the demo host", () => {
     expect(await frame.textContent("body")).toContain("does not let add-ins read the internet headers");
   });
 
+  it("case 3 on the oldest client is a partial check, never green, and claims nothing the client withheld", async () => {
+    for (const [lang, headline] of [["en", "Could not be fully checked"], ["ja", "すべては確認できませんでした"]] as const) {
+      const frame = await openDemo(`eml=samples/case3-internal-mail-reused-from-outside.eml&lang=${lang}&mailbox=1.5`);
+      const shown = await verdictOf(frame);
+      expect(shown.verdict).toBe("incomplete");
+      expect(await frame.textContent("[data-verdict]")).toContain(headline);
+      const body = (await frame.textContent("body")) ?? "";
+      expect(body).not.toContain("has no route records");
+      expect(body).not.toContain("経路の記録(Received ヘッダー)がありません");
+    }
+  });
+
   it("speaks Japanese when Outlook does", async () => {
     const frame = await openDemo("eml=samples/case3-internal-mail-reused-from-outside.eml&lang=ja");
     const shown = await verdictOf(frame);

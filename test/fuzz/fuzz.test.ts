@@ -42,7 +42,7 @@ describe("mutation fuzzing (a quick run; `npm run fuzz` for long ones)", () => {
     await analyzeEml("From: a@example.jp\r\nSubject: warm-up\r\n\r\nhttp://example.jp/\r\n");
     for (let index = 0; index < RUNS; index++) {
       const input = generate(seeds, SEED, index, { maxBytes: MAX_INPUT_BYTES });
-      const options = { config: input.configured ? parsed.config : undefined, lookupCountry: nodeCountryLookup, clock };
+      const options = { config: input.configured ? parsed.config : undefined, lookupCountry: nodeCountryLookup, clock, unpadded: input.unpadded };
       const result = await runInput(analyzeEml, input.bytes, options);
       // Over the limit once may be a cold code path, a GC pause or the other test files on the
       // CPUs: the best of three decides, as in `npm run fuzz`.
