@@ -21,7 +21,10 @@ export const SEVERITY_ORDER: readonly Severity[] = ["high", "medium", "low", "in
 /** One piece of evidence: exactly what in the mail triggered a finding. Values are plain text. */
 export interface Evidence {
   readonly label: Localized;
+  /** At most MAX_EVIDENCE_VALUE_CHARS, ending in "…" when cut (see `cutChars`). */
   readonly value: string;
+  /** How many characters of the value were cut off (absent when it is whole). */
+  readonly cutChars?: number;
 }
 
 export interface Finding {

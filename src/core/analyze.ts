@@ -12,15 +12,29 @@ import { stageTimer, type Timed } from "./timing.js";
 
 /** Evidence beyond this many items per finding is summarised, so one hostile mail cannot flood the pane. */
 export const MAX_EVIDENCE_PER_FINDING = 30;
+/**
+ * Characters of one evidence value kept: a 10 MB From header was carried whole as evidence, into
+ * the pane, the JSON and the report (a 10.9 MB report text). A URL or header worth showing fits.
+ */
+export const MAX_EVIDENCE_VALUE_CHARS = 2000;
 
 const GROUP_ORDER: readonly FindingGroup[] = ["links", "sender", "attachments"];
 
 
 const MORE_EVIDENCE = localized("ほかに", "More");
 
+/** The value cut to MAX_EVIDENCE_VALUE_CHARS, never inside a surrogate pair, saying how much went. */
+function capValue(item: Evidence): Evidence {
+  if (item.value.length <= MAX_EVIDENCE_VALUE_CHARS) return item;
+  let end = MAX_EVIDENCE_VALUE_CHARS - 1;
+  const last = item.value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { ...item, value: `${item.value.slice(0, end)}…`, cutChars: item.value.length - end };
+}
+
 function capEvidence(evidence: Evidence[]): Evidence[] {
-  if (evidence.length <= MAX_EVIDENCE_PER_FINDING) return evidence;
-  const kept = evidence.slice(0, MAX_EVIDENCE_PER_FINDING - 1);
+  if (evidence.length <= MAX_EVIDENCE_PER_FINDING) return evidence.map(capValue);
+  const kept = evidence.slice(0, MAX_EVIDENCE_PER_FINDING - 1).map(capValue);
   kept.push({ label: MORE_EVIDENCE, value: `+${evidence.length - kept.length}` });
   return kept;
 }

@@ -71,3 +71,21 @@ describe("a client that withholds the headers or the body", () => {
     expect(analysis.verdict).toBe("incomplete");
   });
 });
+
+describe("evidence values are capped", () => {
+  it("a 3 MB From header is not carried whole as evidence, and the cut is said", async () => {
+    const { MAX_EVIDENCE_VALUE_CHARS } = await import("../../src/core/analyze.js");
+    const huge = `From: ${"\u{1F600}x".repeat(1_000_000)}\r\nSubject: x\r\n\r\nhi\r\n`;
+    const analysis = await analyzeEml(huge, { now: FIXED_NOW });
+    const values = analysis.findings.flatMap((f) => f.evidence);
+    expect(values.length).toBeGreaterThan(0);
+    for (const e of values) expect(e.value.length).toBeLessThanOrEqual(MAX_EVIDENCE_VALUE_CHARS);
+    const cut = values.filter((e) => e.cutChars !== undefined);
+    expect(cut.length).toBeGreaterThan(0);
+    for (const e of cut) {
+      expect(e.value.endsWith("…")).toBe(true);
+      expect(e.value.length - 1 + e.cutChars!).toBeGreaterThan(1_000_000);
+    }
+    expect(JSON.stringify(analysis).length).toBeLessThan(200_000);
+  });
+});
