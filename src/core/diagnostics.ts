@@ -129,6 +129,11 @@ export const DIAGNOSTIC_TEXT = {
     "Thunderbird から{what}を読み取れませんでした: {detail}",
     "Thunderbird could not provide {what}: {detail}",
   ),
+  // Input that is not a mail at all (core/input-kind.ts): {what} names it, {advice} says what to give instead.
+  NOT_A_MAIL: localized(
+    "チェックしていません: これは{what}で、メール(.eml)ではありません。{advice}",
+    "Not checked: this is {what}, not a mail (.eml). {advice}",
+  ),
 } as const satisfies Record<string, Localized>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_TEXT;

@@ -7,6 +7,7 @@ export { type Config, type ConfigError, type ConfigResult, validateConfig, parse
 export { type AnalyzeOptions, type Limits, DEFAULT_LIMITS } from "./options.js";
 export type { Stage, StageTimings } from "./timing.js";
 export { type Diagnostic, type DiagnosticCode, type DiagnosticLevel, DIAGNOSTIC_TEXT } from "./diagnostics.js";
+export { type NotMail, type NotMailKind, notMail, notMailDiagnostic } from "./input-kind.js";
 export { type Language, type Localized, LANGUAGES } from "./i18n.js";
 export { RULES } from "./rules/index.js";
 export type { Rule, RuleHit } from "./rule.js";
