@@ -256,6 +256,7 @@ export const INCOMPLETE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticC
   "ENCODED_WORDS_LIMIT",
   "TEXT_TOO_LARGE",
   "HEADER_TOO_LONG",
+  "HEADER_FIELD_CUT",
   "HTML_TOO_LARGE",
   "TOO_MANY_LINKS",
   "TOO_MANY_HOPS",

@@ -44,6 +44,10 @@ export const DIAGNOSTIC_TEXT = {
     "ヘッダー {header} が長すぎるため、宛先は先頭の {limit} バイト分だけを読み取りました。",
     "The {header} header is too long; only the addresses in its first {limit} bytes were read.",
   ),
+  HEADER_FIELD_CUT: localized(
+    "ヘッダー {header} が長すぎるため、先頭の {limit} バイトだけを読み取りました。",
+    "The {header} header is too long; only its first {limit} bytes were read.",
+  ),
   ENCODED_WORDS_LIMIT: localized(
     "ヘッダー {header} のエンコードされた文字列(=?…?=)が上限(1 つのヘッダーで {limit} 個、メール全体で {total} 個)を超えたため、残りは読み取っていません。",
     "The {header} header holds more encoded words (=?…?=) than are read ({limit} per header, {total} in the whole mail); the rest of it was not read.",

@@ -31,8 +31,8 @@ describe("verdictOf", () => {
 describe("a limit that hides parts makes the mail incomplete, never clean", () => {
   const cases: Record<string, { mail: string; code: string }> = {
     "2,001 empty parts before the payload": { mail: `${head()}${"--b\r\n\r\n".repeat(2001)}${exe()}`, code: "MIME_TOO_COMPLEX" },
-    "one 2 MiB header": { mail: `${head([`X-Pad: ${"x".repeat(2 * 1024 * 1024)}`])}${exe()}`, code: "MIME_PARSE_FAILED" },
-    "one 2 MiB header, folded": { mail: `${head([`X-Pad: ${"x ".repeat(1024 * 1024).replace(/(.{998})/g, "$1\r\n ")}`])}${exe()}`, code: "MIME_PARSE_FAILED" },
+    "one 2 MiB header": { mail: `${head([`X-Pad: ${"x".repeat(2 * 1024 * 1024)}`])}${exe()}`, code: "HEADER_FIELD_CUT" },
+    "one 2 MiB header, folded": { mail: `${head([`X-Pad: ${"x ".repeat(1024 * 1024).replace(/(.{998})/g, "$1\r\n ")}`])}${exe()}`, code: "HEADER_FIELD_CUT" },
     "60,000 header lines": { mail: `${head(Array.from({ length: 60_000 }, (_, i) => `X-Pad-${i}: x`))}--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n${exe()}`, code: "MIME_TOO_COMPLEX" },
   };
   for (const [name, { mail, code }] of Object.entries(cases)) {
@@ -44,6 +44,24 @@ describe("a limit that hides parts makes the mail incomplete, never clean", () =
       expect(codes(uncheckedParts(analysis))).toContain(code);
     });
   }
+
+  it("a 2 MiB header, folded or not, no longer hides the attachment after it (postal-mime's 2 MiB header budget)", async () => {
+    for (const name of ["one 2 MiB header", "one 2 MiB header, folded"]) {
+      const analysis = await analyzeEml(cases[name]!.mail, { now: FIXED_NOW });
+      expect(codes(analysis.diagnostics), name).not.toContain("MIME_PARSE_FAILED");
+      expect(analysis.verdict, name).toBe("danger");
+      expect(analysis.attachments.map((a) => a.name)).toEqual(["invoice.pdf.exe"]);
+    }
+  });
+
+  it("header lines past 1.5 MiB in all cut the mail there, and what came before is parsed", async () => {
+    const fields = Array.from({ length: 40 }, (_, i) => `X-Pad-${i}: ${"y".repeat(60_000)}`);
+    const analysis = await analyzeEml(`${head(fields)}--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n${exe()}`, { now: FIXED_NOW });
+    expect(codes(analysis.diagnostics)).toContain("MIME_TOO_COMPLEX");
+    expect(codes(analysis.diagnostics)).not.toContain("MIME_PARSE_FAILED");
+    expect(analysis.message.subject).toBe("hello");
+    expect(analysis.verdict).toBe("incomplete");
+  });
 
   it("an empty input is not a clean mail", async () => {
     const analysis = await analyzeEml(new Uint8Array(0), { now: FIXED_NOW });
@@ -84,7 +102,7 @@ describe("evidence values are capped", () => {
     expect(cut.length).toBeGreaterThan(0);
     for (const e of cut) {
       expect(e.value.endsWith("…")).toBe(true);
-      expect(e.value.length - 1 + e.cutChars!).toBeGreaterThan(1_000_000);
+      expect(e.value.length - 1 + e.cutChars!).toBeGreaterThan(100_000);
     }
     expect(JSON.stringify(analysis).length).toBeLessThan(200_000);
   });

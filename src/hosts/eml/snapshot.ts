@@ -82,11 +82,13 @@ interface Extent {
   /** Bytes to hand to postal-mime. */
   readonly end: number;
   /** The limit that cut the mail there. */
-  readonly cut?: "lines" | "parts" | "headerLines";
+  readonly cut?: "lines" | "parts" | "headerLines" | "headerBytes";
   /** Byte ranges [from, to) before `end` left out: header fields past the encoded-word limits. */
   readonly drops: readonly (readonly [number, number])[];
   /** Names of the header fields cut short that way. */
   readonly cutFields: readonly string[];
+  /** Names of the header fields cut at MAX_HEADER_FIELD_BYTES. */
+  readonly longFields: readonly string[];
   /** Text bodies were cut at MAX_TEXT_BYTES (the lines past it are among the drops). */
   readonly textCut: boolean;
 }
@@ -108,6 +110,15 @@ export const MAX_ENCODED_WORDS_PER_FIELD = 100;
  */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export const MAX_ENCODED_WORDS = 2000;
+/**
+ * postal-mime throws once the header lines of the whole mail (every part's together) pass 2 MiB,
+ * and then nothing of the mail is parsed: one 2 MiB header in front of an attachment hid it. A
+ * header field is read up to 256 KiB (an ordinary one is under 1 KiB; a To of 5,000 recipients
+ * 110 KiB), and the header lines of the mail up to 1.5 MiB together: past that the mail
+ * is cut there, like past maxHeaderLines, so what comes before is still parsed.
+ */
+export const MAX_HEADER_FIELD_BYTES = 256 * 1024;
+export const MAX_HEADER_BYTES = 1536 * 1024;
 const EQUALS = 0x3d;
 const QUESTION = 0x3f;
 
@@ -217,28 +228,49 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
   let lastTextDrop: [number, number] | undefined;
   let previousStop = -1;
   let previousEnd = -1;
-  /** Counts the encoded words of a header line; past a limit, the rest of the field is left out. */
-  const headerLine = (start: number, stop: number, end: number): void => {
+  const longFields: string[] = [];
+  let fieldBytes = 0;
+  let headerBytes = 0;
+  const fieldName = (): string => {
+    const colon = bytes.subarray(fieldStart, Math.min(bytes.length, fieldStart + 80)).indexOf(COLON);
+    return (colon > 0 ? asciiName(bytes, fieldStart, fieldStart + colon) : undefined) ?? "?";
+  };
+  /**
+   * Counts the encoded words and bytes of a header line; past a limit, the rest of the field is
+   * left out (its line breaks kept, so the next field still starts a line). Returns the bytes kept.
+   */
+  const headerLine = (start: number, stop: number, end: number): number => {
     const continuation = isSpaceOrTab(bytes[start]);
     if (!continuation) {
       fieldWords = 0;
+      fieldBytes = 0;
       fieldCut = false;
       fieldStart = start;
     } else if (fieldCut) {
       drops.push([start, Math.min(end + 1, bytes.length)]);
-      return;
+      return 0;
     }
-    for (let i = start; i + 1 < stop; i++) {
+    const room = MAX_HEADER_FIELD_BYTES - fieldBytes;
+    const keptStop = stop - start > room ? start + room : stop;
+    fieldBytes += keptStop - start;
+    for (let i = start; i + 1 < keptStop; i++) {
       if (bytes[i] !== EQUALS || bytes[i + 1] !== QUESTION) continue;
       if (++fieldWords > MAX_ENCODED_WORDS_PER_FIELD || ++encodedWords > MAX_ENCODED_WORDS) {
         drops.push([i, stop]);
         fieldCut = true;
-        const colon = bytes.subarray(fieldStart, Math.min(bytes.length, fieldStart + 80)).indexOf(COLON);
-        const name = (colon > 0 ? asciiName(bytes, fieldStart, fieldStart + colon) : undefined) ?? "?";
+        const name = fieldName();
         if (!cutFields.includes(name)) cutFields.push(name);
-        return;
+        return i - start;
       }
     }
+    if (keptStop < stop) {
+      // A continuation line with no room left goes whole, its line break with it.
+      drops.push(keptStop === start ? [start, Math.min(end + 1, bytes.length)] : [keptStop, stop]);
+      fieldCut = true;
+      const name = fieldName();
+      if (!longFields.includes(name)) longFields.push(name);
+    }
+    return keptStop - start;
   };
   for (let start = 0; start < bytes.length; ) {
     const left = bytes.length - start;
@@ -257,9 +289,9 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     const lf = nextLf(bytes, start);
     const end = lf < 0 ? bytes.length : lf;
     const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
-    if (++lines > limits.maxLines) return { end: start, cut: "lines", drops, cutFields, textCut };
+    if (++lines > limits.maxLines) return { end: start, cut: "lines", drops, cutFields, longFields, textCut };
     if (bytes[start] === HYPHEN && bytes[start + 1] === HYPHEN && bytes[start + 2] !== GREATER_THAN) {
-      if (++parts > limits.maxParts) return { end: start, cut: "parts", drops, cutFields, textCut };
+      if (++parts > limits.maxParts) return { end: start, cut: "parts", drops, cutFields, longFields, textCut };
       inHeader = true;
       contentType.startBlock();
     } else if (inHeader) {
@@ -269,9 +301,10 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
         partIsText = contentType.text;
         contentType.startBlock();
       } else {
-        if (++headerLines > limits.maxHeaderLines) return { end: start, cut: "headerLines", drops, cutFields, textCut };
+        if (++headerLines > limits.maxHeaderLines) return { end: start, cut: "headerLines", drops, cutFields, longFields, textCut };
         contentType.line(bytes, start, stop);
-        headerLine(start, stop, end);
+        headerBytes += headerLine(start, stop, end);
+        if (headerBytes > MAX_HEADER_BYTES) return { end: start, cut: "headerBytes", drops, cutFields, longFields, textCut };
       }
     } else if (partIsText) {
       const next = Math.min(end + 1, bytes.length);
@@ -297,7 +330,7 @@ function parseExtent(bytes: Uint8Array, limits: ParseLimits): Extent {
     }
     start = end + 1;
   }
-  return { end: bytes.length, drops, cutFields, textCut };
+  return { end: bytes.length, drops, cutFields, longFields, textCut };
 }
 
 /**
@@ -552,12 +585,14 @@ export async function snapshotFromEml(input: Uint8Array | ArrayBuffer | string, 
   const extent = parseExtent(bytes, parseLimits);
   bytes = withoutDrops(bytes, extent.end, extent.drops);
   for (const header of extent.cutFields) diagnostics.push(diagnostic("ENCODED_WORDS_LIMIT", "warning", { header, limit: MAX_ENCODED_WORDS_PER_FIELD, total: MAX_ENCODED_WORDS }));
+  for (const header of extent.longFields) diagnostics.push(diagnostic("HEADER_FIELD_CUT", "warning", { header, limit: MAX_HEADER_FIELD_BYTES }));
   if (extent.textCut) diagnostics.push(diagnostic("TEXT_TOO_LARGE", "warning", { limit: MAX_TEXT_BYTES / (1024 * 1024) }));
   if (extent.cut !== undefined) {
     const what = {
       lines: localized(`${parseLimits.maxLines} 行`, `${parseLimits.maxLines} lines`),
       parts: localized(`MIME パート ${parseLimits.maxParts} 個`, `${parseLimits.maxParts} MIME parts`),
       headerLines: localized(`ヘッダー ${parseLimits.maxHeaderLines} 行`, `${parseLimits.maxHeaderLines} header lines`),
+      headerBytes: localized(`ヘッダー合計 ${MAX_HEADER_BYTES} バイト`, `${MAX_HEADER_BYTES} bytes of header lines`),
     }[extent.cut];
     diagnostics.push(localizedDiagnostic("MIME_TOO_COMPLEX", "error", { what }));
   }
