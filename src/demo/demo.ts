@@ -8,7 +8,8 @@
  *
  * Mail content is set as text everywhere, except the mail's HTML body, which is shown the only
  * way a reading pane can show it: inside an iframe with sandbox="" (no script, no forms, no
- * popups, no navigation of this page) and its own CSP that blocks every remote load.
+ * popups, no navigation of this page) and its own CSP that blocks every remote load, stripped
+ * first of everything that could reach the network anyway (inert-html.ts).
  *
  * Query parameters: eml=<same-origin URL>, lang=ja|en, mailbox=1.14|1.8|1.5.
  */
@@ -18,6 +19,7 @@ import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { STAND_IN_KEY } from "../taskpane/embedding.js";
 import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
 import { byId, el } from "./dom.js";
+import { readingPaneDocument } from "./inert-html.js";
 import { sampleItems, sampleNames, sampleUrl } from "./samples.js";
 import { DEMO_TEXT, type DemoLanguage } from "./text.js";
 
@@ -70,9 +72,6 @@ function openPane(): void {
 
 // ---- the reading pane ------------------------------------------------------------------------
 
-/** The policy of the reading-pane document: its own styles, inline images; nothing remote. */
-const READING_PANE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:";
-
 function showMessage(open: OpenItem): void {
   const { email } = open;
   $("msg-subject").textContent = email.subject ?? "";
@@ -95,10 +94,10 @@ function showMessage(open: OpenItem): void {
     frame.title = DEMO_TEXT.body[lang()];
     frame.className = "demo-message__frame";
     // The one place mail HTML becomes a document: srcdoc of the sandboxed frame above, behind a
-    // policy (first in the document, so it applies before anything the mail wrote) that blocks
-    // every remote load, and a <base> that keeps clicked links from navigating the frame.
+    // policy that blocks every remote load, with everything that could still reach the network
+    // (DNS prefetch, preconnect, frames, a link's click) taken out first (see inert-html.ts).
     // eslint-disable-next-line no-restricted-properties -- the sandboxed reading pane, see above
-    frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="${READING_PANE_CSP}"><base target="_blank">${email.html}`;
+    frame.srcdoc = readingPaneDocument(email.html);
     if (frame.parentElement !== body || body.childElementCount !== 1) body.replaceChildren(frame);
   } else {
     body.replaceChildren(el("pre", email.text ?? "", "demo-message__text"));
