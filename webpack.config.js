@@ -277,7 +277,8 @@ export default async (env, argv) => {
       hot: false,
       liveReload: true,
       client: { overlay: false, logging: "warn" },
-      headers: { "Cache-Control": "no-cache" },
+      // The pages say the same in a meta element; the header covers what the dev server serves.
+      headers: { "Cache-Control": "no-cache", "X-DNS-Prefetch-Control": "off" },
     },
   };
 };
