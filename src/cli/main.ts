@@ -89,6 +89,8 @@ export interface Io {
   readonly stderrIsTty: boolean;
   /** The report's time (tests fix it); the system clock when absent. */
   readonly now?: () => Date;
+  /** Random bytes for the report's id (tests fix them); WebCrypto's when absent. */
+  readonly random?: (bytes: Uint8Array<ArrayBuffer>) => unknown;
 }
 
 async function packageVersion(): Promise<string> {
@@ -134,6 +136,7 @@ async function formatDeskReport(name: string, bytes: Uint8Array, analysis: Analy
     config,
     source: "cli",
     originalEml: bytes,
+    ...(io.random ? { random: io.random } : {}),
   });
   if (args.format === "json") return `${JSON.stringify(report)}\n`;
   const subject = `${REPORT_TEXT.subject[args.lang]}: ${reportSubject(report, args.lang)}`;

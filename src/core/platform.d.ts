@@ -45,10 +45,12 @@ declare function atob(data: string): string;
 declare function btoa(data: string): string;
 
 /**
- * WebCrypto (W3C Web Cryptography API): only SHA-256 digests, for attachment hashes. Browsers
- * expose it in secure contexts (the add-in's https pane); Node >= 19 as a global.
+ * WebCrypto (W3C Web Cryptography API): SHA-256 digests for attachment hashes, random bytes for
+ * the report's id. Browsers expose it in secure contexts (the add-in's https pane); Node >= 19
+ * as a global.
  */
 declare const crypto: {
+  getRandomValues<T extends Uint8Array>(array: T): T;
   readonly subtle: {
     digest(algorithm: "SHA-256", data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
   };

@@ -22,6 +22,7 @@ import type { Config } from "../core/config.js";
 import type { Language } from "../core/i18n.js";
 import { fillTemplate } from "../core/i18n.js";
 import { REPORT_SCHEMA_VERSION, type Report } from "../core/report/index.js";
+import { jsonBeginLine, jsonEndLine } from "../core/report/block.js";
 import { linkInertJson } from "../core/report/inert-json.js";
 import { describeError, type HostResult } from "../hosts/outlook/async-result.js";
 import type { NewMessage } from "../hosts/outlook/new-message-form.js";
@@ -40,9 +41,14 @@ export const HTML_BODY_MAX = 32_000;
 export const SUBJECT_MAX = 255;
 /** The item attachment's name in the draft (MessageFormAttachment.name: up to 255 characters). */
 export const ATTACHMENT_NAME = "original message";
-/** Lines around the JSON in the mail body, for the desk's tools to find it in any rendering. */
-export const JSON_BEGIN = "-----BEGIN CHECK-THIS-MAIL REPORT JSON-----";
-export const JSON_END = "-----END CHECK-THIS-MAIL REPORT JSON-----";
+/**
+ * The JSON between its marker lines, last in the mail body, for the desk's tools to find it in
+ * any rendering: both markers name the report's random id, as the JSON does (src/core/report/block.ts;
+ * the algorithm is in the README, "Finding the JSON in a report mail").
+ */
+export function jsonBlockText(report: Report, json: string): string {
+  return `${jsonBeginLine(report.reportId)}\n${json}\n${jsonEndLine(report.reportId)}`;
+}
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const SPECIAL = /[&<>"']/g;
@@ -105,7 +111,7 @@ const MIN_TEXT_WITH_JSON = 12_000;
  */
 export function draftBody(report: Report, lang: Language, reportText: ReportTextFn, max = HTML_BODY_MAX): DraftBody {
   const heading = `<hr><p>${escapeHtmlText(fillTemplate(REPORT_MAIL.jsonHeading[lang], { version: REPORT_SCHEMA_VERSION }))}</p>`;
-  const jsonBlock = (json: string): string => `${heading}${PRE}\n${escapeHtmlText(`${JSON_BEGIN}\n${json}\n${JSON_END}`)}</pre>`;
+  const jsonBlock = (json: string): string => `${heading}${PRE}\n${escapeHtmlText(jsonBlockText(report, json))}</pre>`;
   const omitted = `<hr><p>${escapeHtmlText(REPORT_MAIL.jsonOmitted[lang])}</p>`;
   /** The report text whose escaped form fits in `budget` (escaping only grows it: shrink and retry). */
   const fitted = (budget: number): { text: string; escaped: string } => {
@@ -126,7 +132,7 @@ export function draftBody(report: Report, lang: Language, reportText: ReportText
 
   for (const [json, withoutHeaders] of [
     [full, false],
-    [linkInertJson({ ...report, headers: "", headersTruncated: true }), true],
+    [linkInertJson(reportWithoutHeaders(report)), true],
   ] as const) {
     const block = jsonBlock(json);
     const budget = max - frame - block.length;
@@ -147,7 +153,14 @@ export function draftBody(report: Report, lang: Language, reportText: ReportText
 export function plainDraftBody(report: Report, lang: Language, reportText: ReportTextFn): { readonly text: string; readonly body: string } {
   const text = reportText(report, lang);
   const heading = fillTemplate(REPORT_MAIL.jsonHeading[lang], { version: REPORT_SCHEMA_VERSION });
-  return { text, body: `${text}\n\n${heading}\n${JSON_BEGIN}\n${linkInertJson(report)}\n${JSON_END}\n` };
+  return { text, body: `${text}\n\n${heading}\n${jsonBlockText(report, linkInertJson(report))}\n` };
+}
+
+/** The report without its header block, `clipped` saying so (the JSON of a mail body that has no room for it). */
+function reportWithoutHeaders(report: Report): Report {
+  const before = report.clipped.find((c) => c.path === "/headers")?.chars ?? report.headers.length;
+  const clipped = [...report.clipped.filter((c) => c.path !== "/headers"), { path: "/headers", chars: before, keptChars: 0 }];
+  return { ...report, headers: "", headersTruncated: true, clipped };
 }
 
 /** reportText's shape (src/core/report/text.ts). */

@@ -4,6 +4,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
+import { findReportJson } from "../helpers/report-block.js";
 
 export const CASE1 = "case1-government-sender-from-abroad.eml";
 
@@ -68,10 +69,7 @@ export function nineItems(text: string, lang: "ja" | "en"): boolean[] {
   return ITEM_HEADINGS.map((heading, i) => text.includes(`(${i + 1}) ${heading[lang]}`));
 }
 
-/** The report JSON between the draft body's marker lines. */
-export function jsonBlock(pre: string): unknown {
-  const begin = "-----BEGIN CHECK-THIS-MAIL REPORT JSON-----\n";
-  const end = "\n-----END CHECK-THIS-MAIL REPORT JSON-----";
-  if (!pre.startsWith(begin) || !pre.endsWith(end)) throw new Error("no JSON block");
-  return JSON.parse(pre.slice(begin.length, -end.length));
+/** The report JSON of a draft body's text (its <pre> blocks), found as the desk finds it (test/helpers/report-block.ts). */
+export function jsonBlock(pre: string | readonly string[], subject?: string): unknown {
+  return findReportJson(typeof pre === "string" ? pre : pre.join("\n"), subject).json;
 }

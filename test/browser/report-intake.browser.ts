@@ -24,6 +24,7 @@ import type { BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launch, paneFrame, ROOT, serveStatic, verdictOf } from "../../scripts/browser.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
+import { REPORT_SCHEMA_VERSION } from "../../src/core/report/types.js";
 import { CASE1, draftBlocks, draftCalls, jsonBlock, nineItems, openReportForm, outcomeOf } from "./report-helpers.js";
 
 const REFERENCE = "CSIRT-2026-0042";
@@ -181,8 +182,8 @@ describe("the report with an intake URL", () => {
     expect(outcome.text).toContain("could not be delivered to the security desk's system (could not connect)");
     const calls = await draftCalls(page);
     expect(calls).toHaveLength(1);
-    const [, json] = (await draftBlocks(page, calls[0]!.parameters.htmlBody)).pre;
-    expect(jsonBlock(json!)).toMatchObject({ schemaVersion: "1.0", securityDesk: { address: "csirt@example.co.jp" } });
+    const { pre } = await draftBlocks(page, calls[0]!.parameters.htmlBody);
+    expect(jsonBlock(pre, calls[0]!.parameters.subject)).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, securityDesk: { address: "csirt@example.co.jp" } });
     await page.waitForSelector("#draft:not([hidden])");
   });
 });

@@ -11,6 +11,7 @@ import type { Frame } from "playwright-core";
 import { verdictOf } from "../../scripts/browser.js";
 import { demoSession } from "./demo-session.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
+import { REPORT_SCHEMA_VERSION } from "../../src/core/report/types.js";
 import { CASE1, draftBlocks, draftCalls, jsonBlock, nineItems, openReportForm, outcomeOf } from "./report-helpers.js";
 
 const demo = demoSession();
@@ -74,15 +75,15 @@ describe("the report form on the demo host", () => {
       const { parameters, itemId } = calls[0]!;
       expect(itemId).toBe(CASE1);
       expect(parameters.toRecipients).toEqual(["csirt@example.co.jp"]);
-      expect(parameters.subject).toBe("[不審メール報告] 【重要】調達要領の改訂について");
+      expect(parameters.subject).toMatch(/^\[不審メール報告\] 【重要】調達要領の改訂について \[ctm:[0-9a-f]{8}\]$/);
       expect(parameters.attachments).toEqual([{ type: "item", itemId: CASE1, name: "original message" }]);
       const body = await draftBlocks(demo.page, parameters.htmlBody);
       expect(body.tags).toEqual(["DIV", "HR", "P", "PRE"]);
       const [text, json] = body.pre;
       expect(nineItems(text!, lang)).toEqual(Array(9).fill(true));
       expect(text).toContain("<b>電話で確認済み</b> & called them");
-      expect(jsonBlock(json!)).toMatchObject({
-        schemaVersion: "1.0",
+      expect(jsonBlock(body.pre, parameters.subject)).toMatchObject({
+        schemaVersion: REPORT_SCHEMA_VERSION,
         source: "demo",
         reporter: { address: "suzuki@example.co.jp" },
         comments: "<b>電話で確認済み</b> & called them",
@@ -120,7 +121,7 @@ describe("the report form on the demo host", () => {
     await demo.page.keyboard.press("Enter");
     expect(await outcomeOf(frame)).toMatchObject({ outcome: "draft", focused: true });
     const [call] = await draftCalls(demo.page);
-    expect(jsonBlock((await draftBlocks(demo.page, call!.parameters.htmlBody)).pre[1]!)).toMatchObject({
+    expect(jsonBlock((await draftBlocks(demo.page, call!.parameters.htmlBody)).pre, call!.parameters.subject)).toMatchObject({
       checklist: { item2_sender: { senderConfirmation: "sender-denied" }, item3_antivirus: { antivirusProduct: "Microsoft Defender" } },
     });
   });

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import { verdictOf } from "../../scripts/browser.js";
 import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
+import { findReportJson } from "../helpers/report-block.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { demoSession, expectConfigError, MISSPELT_CONFIG } from "./demo-session.js";
 import { CASE1, openReportForm, outcomeOf } from "./report-helpers.js";
@@ -89,8 +90,7 @@ describe("the Thunderbird popup on the demo host", () => {
     expect(details.attachments).toEqual([{ name: "original-message.eml", type: "message/rfc822", size: sample(CASE1).byteLength, isOpenMessage: true }]);
     const body = details.plainTextBody ?? "";
     ITEM_HEADINGS.forEach((heading, i) => expect(body).toContain(`(${i + 1}) ${heading.en}`));
-    const begin = "-----BEGIN CHECK-THIS-MAIL REPORT JSON-----\n";
-    const json = JSON.parse(body.slice(body.indexOf(begin) + begin.length, body.indexOf("\n-----END CHECK-THIS-MAIL REPORT JSON-----")));
+    const json = findReportJson(body, details.subject).json as { source: string; checklist: { item8_environment: unknown } };
     expect(reportSchemaErrors(json)).toEqual([]);
     expect(json.source).toBe("demo");
     expect(json.checklist.item8_environment).toMatchObject({ clientVersion: "Thunderbird 128.0esr (demo)", hostName: "Thunderbird", platform: "linux" });

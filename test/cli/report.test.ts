@@ -44,7 +44,7 @@ describe("check-this-mail report", () => {
     const io = fakeIo({ LANG: "ja_JP.UTF-8" });
     expect(await main(["report", "--config", CONFIG, CASE2], io)).toBe(EXIT.ok);
     const out = io.out.join("");
-    expect(out.startsWith(`== ${CASE2}\n件名: [不審メール報告] お見積書送付の件\n`)).toBe(true);
+    expect(out.startsWith(`== ${CASE2}\n件名: [不審メール報告] お見積書送付の件 [ctm:`)).toBe(true);
     for (const [i, heading] of ITEM_HEADINGS.entries()) expect(out).toContain(`(${i + 1}) ${heading.ja}`);
     expect(out).toContain("hxxp://mitsumori-share[.]top/share/mitsumori2026.zip");
     // Only the raw headers (none of which holds a URL here) are left as received.

@@ -8,7 +8,7 @@ import { parse as parseHtml } from "parse5";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Config } from "../../src/core/config.js";
 import { analyze } from "../../src/core/analyze.js";
-import { buildReport, defaultAnswers, reportSubject, reportText, type Report, type ReporterAnswers } from "../../src/core/report/index.js";
+import { buildReport, defaultAnswers, REPORT_SCHEMA_VERSION, reportSubject, reportText, type Report, type ReporterAnswers } from "../../src/core/report/index.js";
 import { ITEM_HEADINGS } from "../../src/core/report/strings.js";
 import { snapshotFromEml } from "../../src/hosts/eml/snapshot.js";
 import { displayNewMessageForm, type NewMessage } from "../../src/hosts/outlook/new-message-form.js";
@@ -20,13 +20,12 @@ import {
   escapeHtml,
   escapeHtmlText,
   HTML_BODY_MAX,
-  JSON_BEGIN,
-  JSON_END,
   postReport,
   referenceOf,
   type DeliveryDeps,
 } from "../../src/taskpane/report.js";
 import { FIXED_NOW } from "../helpers/build.js";
+import { findReportJson } from "../helpers/report-block.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { readSample, SAMPLE_CONFIG, standIn } from "./helpers.js";
 
@@ -112,6 +111,14 @@ function text(node: HtmlNode): string {
   return node.nodeName === "#text" ? (node.value ?? "") : (node.childNodes ?? []).map(text).join("");
 }
 
+/** The draft body as text, as the desk's client shows it (its blocks one after the other). */
+function bodyText(doc: Parsed): string {
+  return doc.elements
+    .filter((e) => e.tagName === "pre" || e.tagName === "p")
+    .map(text)
+    .join("\n");
+}
+
 /** Every element and attribute of a parsed draft body: only what draftBody writes. */
 function structure(doc: Parsed): { tags: string[]; attributes: string[] } {
   return {
@@ -156,10 +163,11 @@ describe("the report mail's body", () => {
       expect(text(textPre!)).toBe(body.text);
       expect(body.text).toBe(reportText(report, lang));
       expect(nineItems(body.text, lang)).toEqual(Array(9).fill(true));
-      // The JSON between the markers is the report document.
+      // The JSON between the markers, found as the desk finds it in the body's text, is the report document.
       const json = text(jsonPre!);
-      expect(json.startsWith(`${JSON_BEGIN}\n`) && json.endsWith(`\n${JSON_END}`)).toBe(true);
-      expect(JSON.parse(json.slice(JSON_BEGIN.length + 1, -(JSON_END.length + 1)))).toEqual(JSON.parse(JSON.stringify(report)));
+      const found = findReportJson(bodyText(doc), reportSubject(report, lang));
+      expect(found.json).toEqual(JSON.parse(JSON.stringify(report)));
+      expect(json).toBe(`-----BEGIN CHECK-THIS-MAIL REPORT JSON ${report.reportId}-----\n${found.raw}\n-----END CHECK-THIS-MAIL REPORT JSON ${report.reportId}-----`);
       // …written so that the desk's client links none of the mail's URLs or addresses in it.
       expect(JSON.stringify(report)).toMatch(/:\/\/|@/);
       expect(json).not.toMatch(/:\/\/|@/);
@@ -177,9 +185,12 @@ describe("the report mail's body", () => {
     expect(body.html.length).toBeLessThanOrEqual(HTML_BODY_MAX);
     expect(body.jsonOmitted).toBe(false);
     expect(body.jsonWithoutHeaders).toBe(true);
-    expect(JSON.parse(body.json!)).toMatchObject({ headers: "", headersTruncated: true, schemaVersion: "1.0" });
+    expect(JSON.parse(body.json!)).toMatchObject({ headers: "", headersTruncated: true, schemaVersion: REPORT_SCHEMA_VERSION });
+    // …and `clipped` says the whole header block was left out.
+    expect(JSON.parse(body.json!).clipped).toContainEqual({ path: "/headers", chars: report.headers.length, keptChars: 0 });
     expect(reportSchemaErrors(JSON.parse(body.json!))).toEqual([]);
     const doc = parse(body.html);
+    expect(findReportJson(bodyText(doc)).raw).toBe(body.json);
     expect(text(doc.all("pre")[0]!)).toBe(body.text);
     expect(nineItems(body.text, "en")).toEqual(Array(9).fill(true));
   });
@@ -292,7 +303,7 @@ describe("delivery never loses a report", () => {
     expect(outcome).toMatchObject({ kind: "draft", address: "csirt@example.co.jp", attached: true, jsonOmitted: false });
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.subject.startsWith("[CSIRT] ")).toBe(true);
-    expect(drafts[0]!.htmlBody).toContain(JSON_BEGIN);
+    expect(findReportJson(bodyText(parse(drafts[0]!.htmlBody)), drafts[0]!.subject).json).toMatchObject({ source: "outlook" });
     // The draft's JSON carries no base64 original: the item attachment is the original.
     expect(drafts[0]!.htmlBody).not.toContain('"original"');
   });

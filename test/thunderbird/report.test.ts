@@ -15,8 +15,9 @@ import { thunderbirdEnvironment } from "../../src/hosts/thunderbird/environment.
 import { platformInfo } from "../../src/hosts/thunderbird/platform-info.js";
 import { readMessage } from "../../src/hosts/thunderbird/read-message.js";
 import { composeDetails, ORIGINAL_FILE_NAME, thunderbirdReportHost } from "../../src/hosts/thunderbird/report-host.js";
-import { deliverReport, JSON_BEGIN, JSON_END } from "../../src/taskpane/report.js";
+import { deliverReport } from "../../src/taskpane/report.js";
 import { FIXED_NOW } from "../helpers/build.js";
+import { findReportJson } from "../helpers/report-block.js";
 import { reportSchemaErrors } from "../helpers/report-schema.js";
 import { SAMPLE_CONFIG } from "../outlook/helpers.js";
 import { CASE1, displayedHeader, fakeMessenger, install } from "./fake-messenger.js";
@@ -62,8 +63,7 @@ describe("compose.beginNew details", () => {
     const body = details.plainTextBody!;
     expect(body.startsWith(text)).toBe(true);
     ITEM_HEADINGS.forEach((heading, i) => expect(body).toContain(`(${i + 1}) ${heading.ja}`));
-    const raw = body.slice(body.indexOf(JSON_BEGIN) + JSON_BEGIN.length, body.indexOf(JSON_END));
-    const json = JSON.parse(raw);
+    const { raw, json } = findReportJson(body);
     expect(reportSchemaErrors(json)).toEqual([]);
     // Thunderbird links URLs and addresses in plain text: the JSON has them only as escapes.
     expect(JSON.stringify(json)).toMatch(/:\/\/|@/);

@@ -20,6 +20,7 @@ import { normalizeAnswers } from "./answers.js";
 import { defang, defangText } from "./defang.js";
 import { htmlToText, tidy } from "./html-text.js";
 import { bytesToBase64 } from "../text/base64.js";
+import { isReportId, newReportId } from "./block.js";
 import {
   REPORT_LIMITS,
   REPORT_SCHEMA_VERSION,
@@ -30,6 +31,7 @@ import {
   type ReportAddress,
   type ReportAddressRole,
   type ReportAnalysis,
+  type ReportClip,
   type ReportIndicators,
   type ReportInput,
   type ReportIpRole,
@@ -43,6 +45,28 @@ function clipChars(text: string, max: number): string {
   if (text.length <= max) return text;
   const code = text.charCodeAt(max - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Cuts the mail's values to the report's limits, and lists each cut (`clipped`). */
+class Clipper {
+  readonly clipped: ReportClip[] = [];
+  constructor(private readonly max: number) {}
+  /** `text` cut to the value limit (or `max`), the cut recorded under `path`. */
+  value(text: string, path: string, max = this.max): string {
+    if (text.length <= max) return text;
+    const kept = clipChars(text, max);
+    this.clipped.push({ path, chars: text.length, keptChars: kept.length });
+    return kept;
+  }
+  optional(text: string | undefined | null, path: string): string | null {
+    return text === undefined || text === null ? null : this.value(text, path);
+  }
+  address(a: { readonly name: string; readonly address: string }, path: string): ReportAddress {
+    return { name: this.value(a.name, `${path}/name`), address: this.value(a.address, `${path}/address`) };
+  }
+  note(clip: ReportClip): void {
+    this.clipped.push(clip);
+  }
 }
 
 /**
@@ -80,7 +104,7 @@ function receivedAt(analysis: Analysis, snapshot: MessageSnapshot): Item1Receive
 }
 
 /** Item 4's body: what the person read (the HTML part when there is one), as text fit for a mail to the desk. */
-function bodyOf(snapshot: MessageSnapshot, maxChars: number, maxHtmlChars: number): Pick<Item4Message, "bodyText" | "bodySource" | "bodyClipped"> {
+function bodyOf(snapshot: MessageSnapshot, maxChars: number, maxHtmlChars: number, clip: Clipper): Pick<Item4Message, "bodyText" | "bodySource" | "bodyClipped"> {
   let text = "";
   let source: Item4Message["bodySource"] = "none";
   let htmlCut = false;
@@ -96,9 +120,15 @@ function bodyOf(snapshot: MessageSnapshot, maxChars: number, maxHtmlChars: numbe
   }
   // The host may have read only the start of the text already (TEXT_TOO_LARGE): the body is cut then too.
   const hostCut = snapshot.diagnostics?.some((d) => d.code === "TEXT_TOO_LARGE") === true;
-  const clipped = hostCut || text.length > maxChars || (source === "html" && htmlCut) || (source === "text" && snapshot.text!.length > maxChars * 2 + 2);
+  const readToEnd = source === "text" ? snapshot.text!.length <= maxChars * 2 + 2 : source === "html" ? !htmlCut && text.length <= maxChars : true;
+  const clipped = hostCut || text.length > maxChars || !readToEnd;
+  const kept = clipChars(text, maxChars);
+  if (clipped) {
+    // The whole body's length is known only when all of it was rendered here (a text part, or HTML that fitted).
+    clip.note({ path: "/checklist/item4_message/bodyText", chars: hostCut || !readToEnd ? null : text.length, keptChars: kept.length });
+  }
   return {
-    bodyText: makeControlsVisible(defangText(clipChars(text, maxChars)), true),
+    bodyText: makeControlsVisible(defangText(kept), true),
     bodySource: text === "" ? "none" : source,
     bodyClipped: clipped,
   };
@@ -115,24 +145,24 @@ function recipients(snapshot: MessageSnapshot, input: ReportInput): Omit<Item5Re
   return { to: snapshot.to.length, cc: snapshot.cc.length, visibleRecipients: distinct.size, internalRecipients: internal };
 }
 
-function reportAnalysis(analysis: Analysis): ReportAnalysis {
+function reportAnalysis(analysis: Analysis, clip: Clipper): ReportAnalysis {
   const origin = analysis.route.origin;
   const a = analysis.authentication;
   return {
     verdict: analysis.verdict,
     analyzedAt: analysis.analyzedAt,
     incomplete: analysis.incomplete,
-    findings: analysis.findings.map((f) => ({
+    findings: analysis.findings.map((f, i) => ({
       id: f.id,
       severity: f.severity,
       group: f.group,
       title: f.title,
-      evidence: f.evidence.map((e) => ({ label: e.label, value: e.value })),
+      evidence: f.evidence.map((e, j) => ({ label: e.label, value: clip.value(e.value, `/analysis/findings/${i}/evidence/${j}/value`) })),
     })),
     origin: origin
       ? {
           ip: origin.ip,
-          host: origin.host ?? null,
+          host: clip.optional(origin.host, "/analysis/origin/host"),
           country: origin.country ?? null,
           countrySource: origin.countrySource ?? null,
           hopIndex: origin.hopIndex,
@@ -160,7 +190,7 @@ function mailtoAddress(target: LinkTarget): string | undefined {
   return address.includes("@") ? address : undefined;
 }
 
-function indicators(analysis: Analysis, snapshot: MessageSnapshot): ReportIndicators {
+function indicators(analysis: Analysis, snapshot: MessageSnapshot, clip: Clipper): ReportIndicators {
   const urls = new Map<string, ReportUrl>();
   const domains = new Set<string>();
   const emailAddresses = new Map<string, { address: string; role: ReportAddressRole }>();
@@ -207,16 +237,20 @@ function indicators(analysis: Analysis, snapshot: MessageSnapshot): ReportIndica
     if (link.unwrapped) addTarget(link.unwrapped);
   }
 
+  const at = "/indicators";
   return {
-    urls: [...urls.values()],
-    domains: [...domains],
-    emailAddresses: [...emailAddresses.values()],
+    urls: [...urls.values()].map((u, i) => ({
+      url: clip.value(u.url, `${at}/urls/${i}/url`),
+      defanged: clip.value(u.defanged, `${at}/urls/${i}/defanged`),
+      host: clip.optional(u.host, `${at}/urls/${i}/host`),
+      registrableDomain: clip.optional(u.registrableDomain, `${at}/urls/${i}/registrableDomain`),
+    })),
+    domains: [...domains].map((d, i) => clip.value(d, `${at}/domains/${i}`)),
+    emailAddresses: [...emailAddresses.values()].map((e, i) => ({ address: clip.value(e.address, `${at}/emailAddresses/${i}/address`), role: e.role })),
     ips: [...ips.values()],
-    attachments: analysis.attachments.map((a) => ({ name: a.name, sha256: a.sha256 ?? null, size: a.size, kind: a.content?.kind ?? null })),
+    attachments: analysis.attachments.map((a, i) => ({ name: clip.value(a.name, `${at}/attachments/${i}/name`), sha256: a.sha256 ?? null, size: a.size, kind: a.content?.kind ?? null })),
   };
 }
-
-const address = (a: { readonly name: string; readonly address: string }): ReportAddress => ({ name: a.name, address: a.address });
 
 /** The report document for one mail (docs/report.schema.json). Never throws on hostile mail. */
 export function buildReport(input: ReportInput): Report {
@@ -229,43 +263,61 @@ export function buildReport(input: ReportInput): Report {
   const original: ReportOriginal | undefined = input.originalEml
     ? { encoding: "base64", mediaType: "message/rfc822", size: input.originalEml.length, data: bytesToBase64(input.originalEml) }
     : undefined;
+  const reportId = input.reportId !== undefined && isReportId(input.reportId) ? input.reportId : newReportId(input.random);
+  // Paths in `clipped` are JSON Pointers into this document, listed in document order: the
+  // properties are built in that order below.
+  const clip = new Clipper(limits.maxValueChars);
+  const item1 = receivedAt(analysis, snapshot);
+  const c1 = "/checklist/item1_receivedAt";
+  const item1Clipped = { ...item1, receivedBy: clip.optional(item1.receivedBy, `${c1}/receivedBy`), dateHeader: clip.optional(item1.dateHeader, `${c1}/dateHeader`) };
+  const c2 = "/checklist/item2_sender";
+  const c3 = "/checklist/item3_antivirus";
+  const c4 = "/checklist/item4_message";
+  const item2 = {
+    fromName: from ? clip.value(from.name, `${c2}/fromName`) : null,
+    fromAddress: from ? clip.value(from.address, `${c2}/fromAddress`) : null,
+    fromDomain: clip.optional(domainOfAddress(from?.address), `${c2}/fromDomain`),
+    sender: snapshot.sender ? clip.address(snapshot.sender, `${c2}/sender`) : null,
+    replyTo: snapshot.replyTo.map((r, i) => clip.address(r, `${c2}/replyTo/${i}`)),
+    returnPath: clip.optional(snapshot.returnPath, `${c2}/returnPath`),
+    senderConfirmation: answers.senderConfirmation,
+  };
+  const verdictHeaders = verdicts.slice(0, limits.maxVerdictHeaders).map((h, i) => ({
+    name: clip.value(h.name, `${c3}/verdictHeaders/${i}/name`),
+    value: clip.value(h.value, `${c3}/verdictHeaders/${i}/value`, limits.maxVerdictValueChars),
+  }));
+  const subject = clip.optional(snapshot.subject, `${c4}/subject`);
+  const messageId = clip.optional(snapshot.messageId, `${c4}/messageId`);
+  const attachments = analysis.attachments.map((a, i) => ({
+    name: clip.value(a.name, `${c4}/attachments/${i}/name`),
+    size: a.size,
+    sha256: a.sha256 ?? null,
+    declaredType: clip.value(a.declaredType, `${c4}/attachments/${i}/declaredType`),
+    inline: a.inline,
+  }));
+  const body = bodyOf(snapshot, limits.maxBodyChars, limits.maxHtmlChars, clip);
+  const reportedAnalysis = reportAnalysis(analysis, clip);
+  const reportedIndicators = indicators(analysis, snapshot, clip);
+  const headers = clip.value(snapshot.rawHeaders, "/headers", limits.maxHeaderChars);
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    reportId,
     reportedAt: input.reportedAt.toISOString(),
     source: input.source,
-    reporter: input.reporter ? address(input.reporter) : null,
+    reporter: input.reporter ? { name: input.reporter.name, address: input.reporter.address } : null,
     securityDesk: { address: desk?.address ?? null, subjectPrefix: desk?.subjectPrefix ?? null },
     checklist: {
-      item1_receivedAt: receivedAt(analysis, snapshot),
-      item2_sender: {
-        fromName: from ? from.name : null,
-        fromAddress: from ? from.address : null,
-        fromDomain: domainOfAddress(from?.address),
-        sender: snapshot.sender ? address(snapshot.sender) : null,
-        replyTo: snapshot.replyTo.map(address),
-        returnPath: snapshot.returnPath ?? null,
-        senderConfirmation: answers.senderConfirmation,
-      },
+      item1_receivedAt: item1Clipped,
+      item2_sender: item2,
       item3_antivirus: {
-        verdictHeaders: verdicts.slice(0, limits.maxVerdictHeaders).map((h) => ({ name: h.name, value: clipChars(h.value, limits.maxVerdictValueChars) })),
+        verdictHeaders,
         verdictHeaderCount: verdicts.length,
         antivirusProduct: answers.antivirusProduct,
         antivirusDetected: answers.antivirusDetected,
         antivirusDetectionName: answers.antivirusDetectionName,
       },
-      item4_message: {
-        subject: snapshot.subject ?? null,
-        messageId: snapshot.messageId ?? null,
-        attachments: analysis.attachments.map((a) => ({
-          name: a.name,
-          size: a.size,
-          sha256: a.sha256 ?? null,
-          declaredType: a.declaredType,
-          inline: a.inline,
-        })),
-        ...bodyOf(snapshot, limits.maxBodyChars, limits.maxHtmlChars),
-      },
+      item4_message: { subject, messageId, attachments, ...body },
       item5_recipients: {
         ...recipients(snapshot, input),
         colleaguesReceived: answers.colleaguesReceived,
@@ -282,10 +334,11 @@ export function buildReport(input: ReportInput): Report {
       item9_shareWithVendors: { shareWithVendors: answers.shareWithVendors },
     },
     comments: answers.comments,
-    analysis: reportAnalysis(analysis),
-    indicators: indicators(analysis, snapshot),
-    headers: clipChars(snapshot.rawHeaders, limits.maxHeaderChars),
+    analysis: reportedAnalysis,
+    indicators: reportedIndicators,
+    headers,
     headersTruncated: snapshot.rawHeaders.length > limits.maxHeaderChars,
+    clipped: clip.clipped,
     ...(original ? { original } : {}),
   };
 }

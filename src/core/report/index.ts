@@ -2,7 +2,7 @@
  * The report to the security desk (the seed's nine-item checklist), pure like the rest of the
  * core. `buildReport` reads the HTML body with parse5, so a pane that keeps parse5 out of its
  * first bundle should reach it through its engine chunk; `text.js`, `answers.js`, `defang.js`,
- * `inert-json.js` and `types.js` are light and can be imported directly.
+ * `inert-json.js`, `block.js` and `types.js` are light and can be imported directly.
  */
 export {
   REPORT_SCHEMA_VERSION,
@@ -35,7 +35,20 @@ export {
   type ReportAddressRole,
   type ReportIndicators,
   type ReportOriginal,
+  type ReportClip,
 } from "./types.js";
+export {
+  newReportId,
+  isReportId,
+  jsonBeginLine,
+  jsonEndLine,
+  subjectTag,
+  quoteLines,
+  QUOTE,
+  REPORT_ID_LENGTH,
+  SUBJECT_ID_LENGTH,
+  type RandomSource,
+} from "./block.js";
 export { defaultAnswers, normalizeAnswers } from "./answers.js";
 export { buildReport } from "./build.js";
 export { reportText, reportSubject, MAX_SUBJECT_CHARS, type ReportTextOptions } from "./text.js";

@@ -97,8 +97,8 @@ export const REPORT_TEXT = {
     "The original message could not be attached to this report; if you need it, ask the reporter to forward it as an attachment.",
   ),
   readingNote: localized(
-    "リンクとドメインは hxxp:// や example[.]com の形に無効化し、見えない文字・制御文字は [U+XXXX] と書いています(末尾のヘッダー全文を除く)。",
-    "Links and domains are defanged (hxxp://, example[.]com) and hidden or control characters are written as [U+XXXX], except in the full headers at the end.",
+    "リンクとドメインは hxxp:// や example[.]com の形に無効化し、見えない文字・制御文字は [U+XXXX] と書いています(末尾のヘッダー全文を除く)。メールのヘッダーや本文、報告者の記入など複数行の引用は、各行の先頭に「| 」を付けています。",
+    "Links and domains are defanged (hxxp://, example[.]com) and hidden or control characters are written as [U+XXXX], except in the full headers at the end. Every line quoted from the mail (its headers and body) or from the reporter's answers starts with \"| \".",
   ),
   reporter: localized("報告者", "Reporter"),
   reportedAt: localized("報告日時", "Reported"),
@@ -191,7 +191,13 @@ export const REPORT_TEXT = {
   authentication: localized("送信元の認証", "Sender authentication"),
   notEvaluated: localized("(記録なし)", "(not recorded)"),
   diagnostics: localized("確認できなかったこと", "What could not be checked"),
-  incomplete: localized("制限に達したため、メールの一部だけを調べました。", "A limit was reached, so only part of the mail was examined."),
+  clippedHeading: localized(
+    "報告に収めるために切り詰めた値(元のメールにはすべてあります)",
+    "Values cut to fit the report (the original has them whole)",
+  ),
+  clippedLine: localized("{path}: {chars} 文字のうち先頭の {kept} 文字", "{path}: {kept} of {chars} characters kept"),
+  clippedLineUnknown: localized("{path}: 先頭の {kept} 文字", "{path}: the first {kept} characters kept"),
+  incomplete: localized("メールの一部は確認できていません(診断を参照)。", "Part of the mail was not checked (see the diagnostics)."),
 
   // Indicators.
   indicatorsHeading: localized("指標(IOC)", "Indicators (IOCs)"),

@@ -7,10 +7,16 @@
  * with links and domains defanged and hidden characters visible, because the desk's mail client,
  * ticketing system or chat will otherwise make links of it and render bidi tricks. The one
  * exception is the header block, copied as received for the desk's tools, and labelled as such.
+ *
+ * No line the mail (or the person) wrote can pass for one of ours (./block.ts): multi-line text
+ * — the header block included — is quoted line by line with "| ", list entries start with "- ",
+ * and single values stay on their label's line with their newlines made visible. So a line
+ * that, trimmed, starts a checklist item "(N)" or is a JSON marker line is always our own.
  */
 import { GEO_ATTRIBUTION } from "../geo/index.js";
 import { fillTemplate, type Language, type Localized } from "../i18n.js";
 import { makeControlsVisible } from "../visible.js";
+import { quoteLines, subjectTag } from "./block.js";
 import { defang, defangText, type DefangTextOptions } from "./defang.js";
 import {
   ADDRESS_ROLE_TEXT,
@@ -49,12 +55,9 @@ function shown(text: string): string {
   return makeControlsVisible(defangText(text));
 }
 
-/** Several lines of mail text (or of the person's answers), each indented under its label. */
+/** Several lines of mail text (or of the person's answers), each indented under its label and quoted. */
 function block(text: string, indent: string, options: DefangTextOptions = {}): string {
-  return makeControlsVisible(defangText(text, options), true)
-    .split("\n")
-    .map((line) => `${indent}${line}`.trimEnd())
-    .join("\n");
+  return quoteLines(makeControlsVisible(defangText(text, options), true), indent);
 }
 
 /**
@@ -136,7 +139,7 @@ function checklist(out: Lines, report: Report, lang: Language): void {
   out.field(T.antivirusDetected, yesNo(av.antivirusDetected));
   out.answer(T.antivirusDetectionName, av.antivirusDetectionName, true);
   out.list(T.verdictHeaders, av.verdictHeaders.length);
-  for (const h of av.verdictHeaders) out.push(`${INDENT}${INDENT}${ident(h.name)}: ${shown(h.value)}`);
+  for (const h of av.verdictHeaders) out.push(`${INDENT}${INDENT}- ${ident(h.name)}: ${shown(h.value)}`);
   if (av.verdictHeaderCount > av.verdictHeaders.length) {
     out.push(`${INDENT}${INDENT}${fillTemplate(T.moreInHeaders[lang], { n: av.verdictHeaderCount - av.verdictHeaders.length })}`);
   }
@@ -155,8 +158,8 @@ function checklist(out: Lines, report: Report, lang: Language): void {
   if (m.bodySource === "none") out.push(`${INDENT}${fillTemplate(T.body[lang], { source: "" }).trim()}: ${T.noBody[lang]}`);
   else {
     out.push(`${INDENT}${fillTemplate(T.body[lang], { source: (m.bodySource === "html" ? T.bodyFromHtml : T.bodyFromText)[lang] })}:`);
-    // The body arrives defanged and visible already (buildReport); the prefix marks every line as the mail's words.
-    for (const line of m.bodyText.split("\n")) out.push(`${INDENT}| ${line}`.trimEnd());
+    // The body arrives defanged and visible already (buildReport); the quote marks every line as the mail's words.
+    out.push(quoteLines(m.bodyText, INDENT));
     if (m.bodyClipped) out.push(`${INDENT}${T.bodyClipped[lang]}`);
   }
 
@@ -212,11 +215,19 @@ function automaticCheck(out: Lines, report: Report, lang: Language): void {
     for (const d of a.diagnostics) out.push(`${INDENT}${INDENT}- ${d.code}: ${shown(d.message[lang])}`);
   }
   if (a.incomplete) out.push(`${INDENT}${T.incomplete[lang]}`);
+  if (report.clipped.length > 0) {
+    out.push(`${INDENT}${T.clippedHeading[lang]}:`);
+    for (const c of report.clipped.slice(0, MAX_LISTED)) {
+      const values = { path: c.path, kept: c.keptChars, chars: c.chars ?? 0 };
+      out.push(`${INDENT}${INDENT}- ${fillTemplate((c.chars === null ? T.clippedLineUnknown : T.clippedLine)[lang], values)}`);
+    }
+    if (report.clipped.length > MAX_LISTED) out.push(`${INDENT}${INDENT}${fillTemplate(T.moreInJson[lang], { n: report.clipped.length - MAX_LISTED })}`);
+  }
 }
 
 function indicatorList<Item>(out: Lines, lang: Language, label: Localized, items: readonly Item[], line: (item: Item) => string): void {
   out.list(label, items.length);
-  for (const item of items.slice(0, MAX_LISTED)) out.push(`${INDENT}${INDENT}${line(item)}`);
+  for (const item of items.slice(0, MAX_LISTED)) out.push(`${INDENT}${INDENT}- ${line(item)}`);
   if (items.length > MAX_LISTED) out.push(`${INDENT}${INDENT}${fillTemplate(T.moreInJson[lang], { n: items.length - MAX_LISTED })}`);
 }
 
@@ -237,9 +248,10 @@ function indicatorSection(out: Lines, report: Report, lang: Language): void {
 
 function headerSection(report: Report, lang: Language): string[] {
   const lines = ["", T.headersHeading[lang], "-".repeat(40)];
-  // Line ends unified (a mail body is LF text); tabs and newlines kept, every other hidden character visible.
+  // Line ends unified (a mail body is LF text); tabs and newlines kept, every other hidden
+  // character visible; every line quoted, so a header line can never pass for one of ours.
   const raw = report.headers.replaceAll("\r\n", "\n").trimEnd();
-  lines.push(raw === "" ? T.noHeaders[lang] : makeControlsVisible(raw, true));
+  lines.push(raw === "" ? T.noHeaders[lang] : quoteLines(makeControlsVisible(raw, true)));
   if (report.headersTruncated) lines.push(T.headersTruncated[lang]);
   lines.push("-".repeat(40));
   return lines;
@@ -281,10 +293,15 @@ export function reportText(report: Report, lang: Language, options: ReportTextOp
   return `${cut(main, max - note.length)}${note}`;
 }
 
-/** The report mail's subject: the desk's prefix and the mail's subject (defanged, on one line, at most 255 characters). */
+/**
+ * The report mail's subject: the desk's prefix, the mail's subject (defanged, on one line), and
+ * last " [ctm:<first 8 digits of reportId>]" — always whole, at most 255 characters in all. The
+ * tag is last so that no subject the mail chose can come after it.
+ */
 export function reportSubject(report: Report, lang: Language, prefix?: string): string {
   const start = prefix ?? report.securityDesk.subjectPrefix ?? T.subjectPrefix[lang];
   const subject = report.checklist.item4_message.subject;
   const text = subject === null || subject.trim() === "" ? T.noSubject[lang] : shown(subject.trim());
-  return cut(`${start} ${text}`.trim(), MAX_SUBJECT_CHARS);
+  const tag = subjectTag(report.reportId);
+  return `${cut(`${start} ${text}`.trim(), MAX_SUBJECT_CHARS - tag.length)}${tag}`;
 }

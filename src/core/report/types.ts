@@ -10,9 +10,14 @@ import type { Config } from "../config.js";
 import type { DiagnosticCode, DiagnosticLevel } from "../diagnostics.js";
 import type { Localized } from "../i18n.js";
 import type { MessageSnapshot } from "../snapshot.js";
+import type { RandomSource } from "./block.js";
 
-/** Version of the report document; a consumer checks it before reading (docs/report.schema.json has the same in its $id). */
-export const REPORT_SCHEMA_VERSION = "1.0";
+/**
+ * Version of the report document; a consumer checks it before reading (docs/report.schema.json
+ * has the same in its $id). 1.1 added `reportId` (the id in the report mail's JSON markers and
+ * subject) and `clipped` (what the report cut, and from how much).
+ */
+export const REPORT_SCHEMA_VERSION = "1.1";
 
 /** Item 2: did the person ask the sender through an independent channel, and what did they say. */
 export type SenderConfirmation = "not-yet" | "sender-denied" | "sender-confirmed";
@@ -74,6 +79,12 @@ export interface ReportLimits {
   readonly maxVerdictHeaders: number;
   /** Characters of one vendor verdict header value. */
   readonly maxVerdictValueChars: number;
+  /**
+   * Characters of any other single value copied from the mail (the subject, a name or address,
+   * the Message-ID, an attachment's name, a finding's evidence, a URL): a 10 MB From header is
+   * no address, and the report must stay a report. Each cut is listed in `clipped`.
+   */
+  readonly maxValueChars: number;
 }
 
 export const REPORT_LIMITS: ReportLimits = {
@@ -82,6 +93,7 @@ export const REPORT_LIMITS: ReportLimits = {
   maxHeaderChars: 256 * 1024,
   maxVerdictHeaders: 50,
   maxVerdictValueChars: 2000,
+  maxValueChars: 4096,
 };
 
 export interface ReportInput {
@@ -97,6 +109,13 @@ export interface ReportInput {
   /** Item 8's host name and platform (the answers carry the editable OS and client version). */
   readonly environment?: ReportEnvironment;
   readonly limits?: Partial<ReportLimits>;
+  /**
+   * The report's id (32 lower-case hex digits), when the caller has one already — the same
+   * report built again, with and without the original. Otherwise a new one from `random`.
+   */
+  readonly reportId?: string;
+  /** Random bytes for a new report id; default WebCrypto's getRandomValues (tests pass a seeded source). */
+  readonly random?: RandomSource;
 }
 
 export interface ReportAddress {
@@ -281,9 +300,28 @@ export interface ReportOriginal {
   readonly data: string;
 }
 
+/** A value the report cut (`limits`): where it is, as a JSON Pointer (RFC 6901), and how long it was. */
+export interface ReportClip {
+  readonly path: string;
+  /**
+   * Length before the report cut it, in UTF-16 code units as JSON strings count, as the host read
+   * it (a host may have cut a huge field already); null when not known (a body the host had cut,
+   * an HTML body not rendered to its end).
+   */
+  readonly chars: number | null;
+  /** Length kept. */
+  readonly keptChars: number;
+}
+
 /** The report document (docs/report.schema.json). */
 export interface Report {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /**
+   * 128 random bits as 32 lower-case hex digits, new for every report: the report mail's JSON
+   * sits between marker lines naming it, and its subject ends with "[ctm:<first 8 digits>]", so
+   * the desk can tell the real block from any the mail carries (README, "Finding the JSON").
+   */
+  readonly reportId: string;
   readonly reportedAt: string;
   readonly source: ReportSource;
   readonly reporter: ReportAddress | null;
@@ -297,5 +335,7 @@ export interface Report {
   /** The raw header block as received (never defanged), CRLF or LF as in the mail. */
   readonly headers: string;
   readonly headersTruncated: boolean;
+  /** Every value the report cut to its limits, in document order ([] when nothing was cut). */
+  readonly clipped: readonly ReportClip[];
   readonly original?: ReportOriginal;
 }

@@ -7,6 +7,7 @@ import {
   buildReport,
   defaultAnswers,
   normalizeAnswers,
+  REPORT_SCHEMA_VERSION,
   REPORT_TEXT,
   reportSubject,
   reportText,
@@ -122,7 +123,7 @@ describe("the person's answers", () => {
     const ja = reportText(report, "ja");
     expect(ja).toContain("送信者は「送っていない」と回答(なりすまし)");
     expect(ja).toContain("検知名(ウイルス名): Win32/Agent.ABC");
-    expect(ja).toContain("        その後 hxxp://evil[.]example[.]com/p が一瞬表示された。");
+    expect(ja).toContain("        | その後 hxxp://evil[.]example[.]com/p が一瞬表示された。");
     expect(ja).toContain("セキュリティ対策ソフトベンダー等への提供: 提供してよい");
     expect(ja).toContain("その他・コメント");
     expect(ja).not.toContain(REPORT_TEXT.notAnswered.ja);
@@ -160,8 +161,9 @@ describe("facts the mail does not give", () => {
     const ja = reportText(report, "ja");
     expect(ja).toContain("受信日時(組織のメールサーバーの記録): (不明)");
     expect(ja).toContain("件名: (なし)");
-    expect(reportSubject(report, "ja")).toBe("[不審メール報告] (件名なし)");
-    expect(reportSubject(report, "en")).toBe("[Suspicious mail report] (no subject)");
+    const tag = ` [ctm:${report.reportId.slice(0, 8)}]`;
+    expect(reportSubject(report, "ja")).toBe(`[不審メール報告] (件名なし)${tag}`);
+    expect(reportSubject(report, "en")).toBe(`[Suspicious mail report] (no subject)${tag}`);
   });
 
   it("a mail with no body says so", async () => {
@@ -279,6 +281,39 @@ describe("length limits", () => {
     expect(report.headersTruncated).toBe(true);
     expect(reportText(report, "ja")).toContain(REPORT_TEXT.headersTruncated.ja);
   });
+
+  it("cut every value the mail gives to maxValueChars, and say where and from how much (clipped)", async () => {
+    const report = await reportOf(
+      eml(
+        [`From: "${"x".repeat(6000)}" <a@example.com>`, `Subject: ${"件".repeat(5000)}`, `X-Long: ${"y".repeat(900_000)}`, "Content-Type: text/plain"],
+        `${"body line\n".repeat(500)}`,
+      ),
+    );
+    const c = report.checklist;
+    expect(c.item2_sender.fromName).toHaveLength(4096);
+    expect(c.item4_message.subject).toBe("件".repeat(4096));
+    expect(report.clipped).toEqual([
+      { path: "/checklist/item2_sender/fromName", chars: 6000, keptChars: 4096 },
+      { path: "/checklist/item4_message/subject", chars: 5000, keptChars: 4096 },
+      { path: "/checklist/item4_message/bodyText", chars: 4999, keptChars: 4000 },
+      { path: "/headers", chars: expect.any(Number), keptChars: 262_144 },
+    ]);
+    expect(report.clipped[3]!.chars).toBeGreaterThan(262_144);
+    // Each path is a JSON Pointer into the report, to the value as cut.
+    const at = (path: string): unknown => path.split("/").slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], report);
+    for (const clip of report.clipped) expect((at(clip.path) as string).length).toBe(clip.keptChars);
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    // Bounded: 900 KB of header in the mail, the report's JSON and text stay near their limits.
+    expect(JSON.stringify(report).length).toBeLessThan(300_000);
+    const text = reportText(report, "en");
+    expect(text.length).toBeLessThan(300_000);
+    expect(text).toContain("- /checklist/item4_message/subject: 4096 of 5000 characters kept");
+    expect(reportText(report, "ja")).toContain("- /checklist/item4_message/subject: 5000 文字のうち先頭の 4096 文字");
+  });
+
+  it("list nothing as clipped when nothing was cut", async () => {
+    expect((await reportOf(htmlMail("<p>x</p>"))).clipped).toEqual([]);
+  });
 });
 
 describe("reportSubject", () => {
@@ -286,9 +321,11 @@ describe("reportSubject", () => {
     const report = await reportOf(
       eml(["From: a@example.com", `Subject: =?UTF-8?B?${b64("Re: http://evil.example.com/\n次へ ")}?=`], "x"),
     );
-    expect(reportSubject(report, "en", "[CSIRT]")).toBe("[CSIRT] Re: hxxp://evil[.]example[.]com/[U+000A]次へ");
+    expect(reportSubject(report, "en", "[CSIRT]")).toBe(`[CSIRT] Re: hxxp://evil[.]example[.]com/[U+000A]次へ [ctm:${report.reportId.slice(0, 8)}]`);
+    // The id's tag stays whole at the end, however long the subject.
     const long = await reportOf(eml(["From: a@example.com", `Subject: ${"a".repeat(400)}`], "x"));
     expect(reportSubject(long, "ja")).toHaveLength(255);
+    expect(reportSubject(long, "ja").endsWith(`a [ctm:${long.reportId.slice(0, 8)}]`)).toBe(true);
   });
 });
 
@@ -333,7 +370,7 @@ describe("docs/report.schema.json", () => {
   });
 
   it("names the version in its $id and pins schemaVersion to it", () => {
-    expect(REPORT_SCHEMA.$id).toBe("urn:check-this-mail:report:1.0");
-    expect((REPORT_SCHEMA.properties as Record<string, { const?: string }>).schemaVersion!.const).toBe("1.0");
+    expect(REPORT_SCHEMA.$id).toBe(`urn:check-this-mail:report:${REPORT_SCHEMA_VERSION}`);
+    expect((REPORT_SCHEMA.properties as Record<string, { const?: string }>).schemaVersion!.const).toBe(REPORT_SCHEMA_VERSION);
   });
 });
