@@ -6,7 +6,8 @@ import { defaultAnswers } from "../core/report/answers.js";
 import { buildReport } from "../core/report/build.js";
 import { reportSubject, reportText } from "../core/report/text.js";
 import { REPORT_TEXT } from "../core/report/strings.js";
-import { analyzeEml, snapshotFromEml } from "../hosts/eml/index.js";
+import type { MessageSnapshot } from "../core/snapshot.js";
+import { analyzeEml } from "../hosts/eml/index.js";
 import { nodeCountryLookup } from "../hosts/node/geo.js";
 import { nodeSha256 } from "../hosts/node/sha256.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
@@ -120,14 +121,21 @@ function reachesThreshold(analysis: Analysis, failOn: CliArgs["failOn"]): boolea
   return analysis.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 
+/** Bytes of the original per base64 piece written (a multiple of 3, so the pieces join into one base64 text). */
+const ORIGINAL_CHUNK = 3 << 20;
+
 /**
  * `report`: the report the pane sends to the desk, for the CSIRT's own use. The person's answers
  * are unknowable here and stay blank (the machine running this is the analyst's, not the
- * recipient's, so item 8 is blank too). The snapshot is read again from the same bytes rather
- * than re-implementing analyzeEml, so the findings are exactly the plain command's.
+ * recipient's, so item 8 is blank too). The snapshot is the one analyzeEml read (onSnapshot), so
+ * the findings are exactly the plain command's and the mail is parsed once.
+ *
+ * The JSON is written in pieces: the report without `original` (its last property), then the
+ * original's base64 a few megabytes at a time, node:crypto-fast and never one 40 MB string
+ * copied again into a JSON text and an output line. The bytes are JSON.stringify's document
+ * with `original` (test/cli/report.test.ts compares them).
  */
-async function formatDeskReport(name: string, bytes: Uint8Array, analysis: Analysis, config: Config | undefined, args: CliArgs, io: Io): Promise<string> {
-  const snapshot = await snapshotFromEml(bytes);
+function writeDeskReport(name: string, bytes: Uint8Array, analysis: Analysis, snapshot: MessageSnapshot, config: Config | undefined, args: CliArgs, io: Io): void {
   const report = buildReport({
     analysis,
     snapshot,
@@ -135,12 +143,19 @@ async function formatDeskReport(name: string, bytes: Uint8Array, analysis: Analy
     reportedAt: io.now?.() ?? new Date(),
     config,
     source: "cli",
-    originalEml: bytes,
     ...(io.random ? { random: io.random } : {}),
   });
-  if (args.format === "json") return `${JSON.stringify(report)}\n`;
-  const subject = `${REPORT_TEXT.subject[args.lang]}: ${reportSubject(report, args.lang)}`;
-  return `== ${makeControlsVisible(name)}\n${subject}\n\n${reportText(report, args.lang)}\n`;
+  if (args.format !== "json") {
+    const subject = `${REPORT_TEXT.subject[args.lang]}: ${reportSubject(report, args.lang)}`;
+    io.stdout(`== ${makeControlsVisible(name)}\n${subject}\n\n${reportText(report, args.lang)}\n`);
+    return;
+  }
+  const json = JSON.stringify(report);
+  io.stdout(`${json.slice(0, -1)},"original":{"encoding":"base64","mediaType":"message/rfc822","size":${bytes.length},"data":"`);
+  for (let at = 0; at < bytes.length; at += ORIGINAL_CHUNK) {
+    io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(ORIGINAL_CHUNK, bytes.length - at)).toString("base64"));
+  }
+  io.stdout('"}}\n');
 }
 
 /** Runs the command line; returns the exit code (never calls process.exit, so it is testable). */
@@ -182,9 +197,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = EXIT.unreadable;
       continue;
     }
-    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup, sha256: nodeSha256 });
+    let snapshot: MessageSnapshot | undefined;
+    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup, sha256: nodeSha256, onSnapshot: (s) => (snapshot = s) });
     if (args.command === "report") {
-      io.stdout(await formatDeskReport(input.name, bytes, analysis, config, args, io));
+      writeDeskReport(input.name, bytes, analysis, snapshot!, config, args, io);
       continue;
     }
     thresholdReached ||= reachesThreshold(analysis, args.failOn);

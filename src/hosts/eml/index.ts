@@ -3,6 +3,7 @@ import type { Analysis } from "../../core/analysis.js";
 import { resolveLimits, type AnalyzeOptions } from "../../core/options.js";
 import { digestAttachments, type Sha256 } from "../../core/attachments/digest.js";
 import { withDigests } from "../../core/attachments/describe.js";
+import type { MessageSnapshot } from "../../core/snapshot.js";
 import type { Stage, StageTimings } from "../../core/timing.js";
 import { snapshotFromEml } from "./snapshot.js";
 
@@ -11,6 +12,8 @@ export { snapshotFromEml, type EmlOptions } from "./snapshot.js";
 export interface EmlAnalyzeOptions extends AnalyzeOptions {
   /** The attachments' SHA-256: default WebCrypto, which copies each attachment first (the Node entry point's analyzeEml defaults to node:crypto). */
   readonly sha256?: Sha256;
+  /** Given the snapshot once it is read: a report made from the same mail reuses it instead of parsing the mail again. */
+  readonly onSnapshot?: (snapshot: MessageSnapshot) => void;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function analyzeEml(input: Uint8Array | ArrayBuffer | string, optio
       maxHeaderLines: limits.maxHeaderLines,
     }),
   );
+  options.onSnapshot?.(snapshot);
   if (options.attachmentDigests) return analyze(snapshot, options);
   // WebCrypto hashes in a thread of its own (Node's thread pool, the browser's crypto thread), and
   // copies the bytes when called: start it, analyse meanwhile, then fill the hashes in. No check
