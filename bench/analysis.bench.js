@@ -130,9 +130,10 @@ async function growth({ key, n }) {
 
 /**
  * A 30 MiB mail: an HTML body and a 22 MB file of random bytes in base64 lines ("attachment"),
- * or 30 MB of plain text lines ("text"). Written straight into one buffer.
+ * or 30 MB of plain text lines ("text"). Written straight into one buffer. (bench/report.bench.js
+ * uses the same mail.)
  */
-function largeMail(kind) {
+export function largeMail(kind) {
   const SIZE = 30 * 1024 * 1024;
   const mail = Buffer.alloc(SIZE);
   const head =
