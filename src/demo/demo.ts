@@ -19,7 +19,7 @@ import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
 import { STAND_IN_KEY } from "../taskpane/embedding.js";
 import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
 import { byId, el } from "./dom.js";
-import { readingPaneDocument } from "./inert-html.js";
+import { readingPaneDocument, scriptlessParser } from "./inert-html.js";
 import { sampleItems, sampleNames, sampleUrl } from "./samples.js";
 import { DEMO_TEXT, type DemoLanguage } from "./text.js";
 
@@ -72,6 +72,9 @@ function openPane(): void {
 
 // ---- the reading pane ------------------------------------------------------------------------
 
+/** Where the mail's HTML is parsed before the reading pane gets it: a frame that runs no script. */
+const parseMail = scriptlessParser(document.body);
+
 function showMessage(open: OpenItem): void {
   const { email } = open;
   $("msg-subject").textContent = email.subject ?? "";
@@ -97,7 +100,7 @@ function showMessage(open: OpenItem): void {
     // policy that blocks every remote load, with everything that could still reach the network
     // (DNS prefetch, preconnect, frames, a link's click) taken out first (see inert-html.ts).
     // eslint-disable-next-line no-restricted-properties -- the sandboxed reading pane, see above
-    frame.srcdoc = readingPaneDocument(email.html);
+    frame.srcdoc = readingPaneDocument(email.html, parseMail);
     if (frame.parentElement !== body || body.childElementCount !== 1) body.replaceChildren(frame);
   } else {
     body.replaceChildren(el("pre", email.text ?? "", "demo-message__text"));

@@ -5,11 +5,12 @@
  * the host of a frame its policy then blocks, preconnects when a link is pressed, and a
  * target=_self link still navigates the frame. Each tells the sender the mail was opened.
  *
- * So the HTML is parsed by DOMParser into an inert document (no script, no load, no prefetch),
- * everything that can reach the network is taken out, and the result is written back as markup
- * for the frame's srcdoc. The frame parses that markup again; the markup is only handed over once
- * parsing it again leaves nothing to take out, so a tree that changes shape when re-parsed
- * (mutation XSS) cannot bring back what was removed.
+ * So the HTML is parsed by DOMParser into an inert document (no script, no load, no prefetch;
+ * in the demo, the DOMParser of a frame that cannot run script at all), everything that can
+ * reach the network is taken out, and the result is written back as markup for the frame's
+ * srcdoc. The frame parses that markup again; the markup is only handed over once parsing it
+ * again leaves nothing to take out, so a tree that changes shape when re-parsed (mutation XSS)
+ * cannot bring back what was removed.
  */
 
 /** The reading pane's own policy: its styles, inline images; nothing remote. */
@@ -86,13 +87,36 @@ function strip(doc: Document, keep: ReadonlySet<Element>): boolean {
   return changed;
 }
 
+/**
+ * A DOMParser of a hidden frame that can run no script (sandbox without allow-scripts), so the
+ * mail's markup only ever becomes elements in a realm where none of it can run. Chromium looks at
+ * every event-handler attribute as it is parsed, even in DOMParser's inert document; in the
+ * demo's own window each one would be weighed (and refused) against the page's CSP.
+ */
+export function scriptlessParser(parent: HTMLElement): (markup: string) => Document {
+  let frame: HTMLIFrameElement | undefined;
+  return (markup) => {
+    if (!frame?.contentWindow) {
+      frame = document.createElement("iframe");
+      frame.setAttribute("sandbox", "allow-same-origin");
+      frame.setAttribute("aria-hidden", "true");
+      frame.hidden = true;
+      frame.tabIndex = -1;
+      parent.append(frame);
+    }
+    const realm = frame.contentWindow as (Window & typeof globalThis) | null;
+    if (!realm) throw new Error("the parser frame has no window");
+    return new realm.DOMParser().parseFromString(markup, "text/html");
+  };
+}
+
 /** Parsing and writing back run this often at most; mail that never settles is not shown. */
 const MAX_ROUNDS = 4;
 
 /**
  * The srcdoc of the reading pane for the mail's `html`: the prologue, then the mail's document
- * with everything that could reach the network taken out. `parse` is DOMParser's (a parameter
- * so that tests can pass another realm's).
+ * with everything that could reach the network taken out. `parse` is a DOMParser's: this
+ * window's by default, scriptlessParser's in the demo.
  */
 export function readingPaneDocument(html: string, parse: (markup: string) => Document = (m) => new DOMParser().parseFromString(m, "text/html")): string {
   let mail = html;

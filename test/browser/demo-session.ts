@@ -26,11 +26,24 @@ const REFUSALS: readonly RegExp[] = [
 ];
 
 /**
+ * The frame the demo host parses the mail's HTML in (src/demo/inert-html.ts: sandboxed, no
+ * script, the demo page's policy) refusing what the mail's markup holds as it is parsed: an
+ * event-handler attribute, a <base href>. Nothing runs or changes, but Chromium names the demo's
+ * script, the caller of the frame's DOMParser, as the place. The same refusal in the demo page's
+ * own document would still show as a CSP violation there (securitypolicyviolation).
+ */
+const PARSER_FRAME_REFUSALS: readonly RegExp[] = [
+  /^Blocked script execution in 'about:blank' because the document's frame is sandboxed and the 'allow-scripts' permission is not set\.$/,
+  /^Setting the document's base URI to '.*' violates the following Content Security Policy directive: "base-uri 'none'"\. The action has been blocked\.$/s,
+];
+
+/**
  * A console error of the reading pane: its document (about:srcdoc) or a frame inside it (about:blank,
  * or no URL at all) refusing something. The pane's own refusals are not let through here: the pane
  * reports its CSP violations itself (securitypolicyviolation) and runs at the page's origin.
  */
 export function isReadingPaneRefusal(error: { readonly text: string; readonly url: string }): boolean {
+  if (PARSER_FRAME_REFUSALS.some((r) => r.test(error.text))) return true;
   const fromReadingPane = error.url === "" || error.url.startsWith("about:");
   return fromReadingPane && REFUSALS.some((r) => r.test(error.text));
 }

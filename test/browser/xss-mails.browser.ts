@@ -128,6 +128,9 @@ describe("what counts as the reading pane refusing (not as a problem)", () => {
       ["about:srcdoc", "Blocked setting the `a=<b>` cookie from a `<meta>` tag."],
       ["about:srcdoc", "'javascript' URLs may not be used as base URLs for a document."],
       ["about:srcdoc", "Not allowed to load local resource: view-source:http://www.example.org/"],
+      // The demo host's parser frame, named by the script that called its DOMParser.
+      ["http://127.0.0.1:1/demo.0123abcd.js", "Blocked script execution in 'about:blank' because the document's frame is sandboxed and the 'allow-scripts' permission is not set."],
+      ["http://127.0.0.1:1/demo.0123abcd.js", "Setting the document's base URI to 'https://x.example/' violates the following Content Security Policy directive: \"base-uri 'none'\". The action has been blocked."],
     ]) expect(isReadingPaneRefusal({ url: url!, text: text! }), text).toBe(true);
   });
 
@@ -136,5 +139,6 @@ describe("what counts as the reading pane refusing (not as a problem)", () => {
     expect(isReadingPaneRefusal({ url: "http://127.0.0.1:1/taskpane.html", text: "Refused to load the script 'https://evil.example/x.js'" })).toBe(false);
     expect(isReadingPaneRefusal({ url: "http://127.0.0.1:1/demo.html", text: "Loading the image 'x' violates the following Content Security Policy directive" })).toBe(false);
     expect(isReadingPaneRefusal({ url: "", text: "page error: boom" })).toBe(false);
+    expect(isReadingPaneRefusal({ url: "http://127.0.0.1:1/demo.0123abcd.js", text: "Blocked script execution in 'http://127.0.0.1:1/demo.html' because the document's frame is sandboxed and the 'allow-scripts' permission is not set." })).toBe(false);
   });
 });
