@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Analysis, Severity } from "../core/analysis.js";
 import { parseConfig, type Config } from "../core/config.js";
+import { notMail, notMailDiagnostic } from "../core/input-kind.js";
+import { DEFAULT_LIMITS } from "../core/options.js";
 import type { Language } from "../core/i18n.js";
 import { defaultAnswers } from "../core/report/answers.js";
 import { buildReport } from "../core/report/build.js";
@@ -11,14 +13,15 @@ import { analyzeEml } from "../hosts/eml/index.js";
 import { nodeCountryLookup } from "../hosts/node/geo.js";
 import { nodeSha256 } from "../hosts/node/sha256.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
-import { expandInputs } from "./inputs.js";
+import { expandInputs, reasonOf, type CliFs } from "./inputs.js";
+import { cannotRead, noMailFound, notMailMessage, problemMessage } from "./messages.js";
 import { formatTextReport } from "./text-report.js";
 import { makeControlsVisible } from "../core/visible.js";
 
 /** Exit codes: documented in README and --help; scripts depend on them. */
 export const EXIT = {
   ok: 0,
-  /** An input could not be read (the others were still analysed). */
+  /** An input could not be read, or is not a mail (the others were still analysed). */
   unreadable: 1,
   /** Bad command line or configuration. */
   usage: 2,
@@ -51,7 +54,11 @@ Options:
   -h, --help               this help
   -V, --version            version
 
-Exit status: 0 all inputs analysed, 1 an input could not be read,
+Inputs are read up to 64 MiB each (the rest is not analysed, and the result says so);
+devices, FIFOs and sockets are refused unless given as - (standard input).
+
+Exit status: 0 all inputs analysed, 1 an input could not be read or is not a mail
+(an Outlook .msg, a program, an empty file...; the others are still analysed),
 2 usage or configuration error, 3 --fail-on threshold reached.
 `,
   ja: `使い方: check-this-mail [オプション] ファイル.eml... | フォルダー... | -
@@ -75,7 +82,11 @@ report を付けると、セキュリティ窓口への報告を出力します�
   -h, --help               このヘルプ
   -V, --version            バージョン
 
-終了コード: 0 すべて解析できた、1 読めない入力があった、2 使い方か設定の誤り、
+入力は 1 件につき先頭 64 MiB まで読みます(それ以降は解析せず、結果にその旨を示します)。
+デバイス、FIFO、ソケットは - (標準入力)として渡したときだけ読みます。
+
+終了コード: 0 すべて解析できた、1 読めない入力かメールでない入力(Outlook の .msg、
+プログラム、空のファイルなど)があった(ほかの入力は解析します)、2 使い方か設定の誤り、
 3 --fail-on の基準に達した。
 `,
 };
@@ -90,6 +101,14 @@ export interface Io {
   readonly stderrIsTty: boolean;
   /** The report's time (tests fix it); the system clock when absent. */
   readonly now?: () => Date;
+  /** The file system (tests make a call fail); node:fs when absent. */
+  readonly fs?: CliFs;
+  /** Standard input; process.stdin when absent. */
+  readonly stdin?: AsyncIterable<Uint8Array>;
+  /** Bytes of each input analysed (tests use a small one); Limits.maxInputBytes when absent. */
+  readonly maxInputBytes?: number;
+  /** true once the reader of stdout has gone (`| head`): the run then stops, quietly. */
+  readonly outputClosed?: () => boolean;
   /** Random bytes for the report's id (tests fix them); WebCrypto's when absent. */
   readonly random?: (bytes: Uint8Array<ArrayBuffer>) => unknown;
 }
@@ -182,23 +201,50 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!config) return EXIT.usage;
   }
 
-  const inputs = await expandInputs(args.files);
-  const showProgress = io.stderrIsTty && inputs.length > 20;
+  const maxInputBytes = io.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
+  const entries = await expandInputs(args.files, { maxBytes: maxInputBytes, fs: io.fs, stdin: io.stdin });
+  const count = entries.filter((e) => e.kind === "input").length;
+  const showProgress = io.stderrIsTty && count > 20;
+  const lineBreak = showProgress ? "\n" : "";
   let exitCode: number = EXIT.ok;
   let thresholdReached = false;
-  for (const [i, input] of inputs.entries()) {
-    if (showProgress) io.stderr(`\r[${i + 1}/${inputs.length}]`);
+  let done = 0;
+  for (const input of entries) {
+    // Nobody reads the output any more: analysing the rest would only be written nowhere.
+    if (io.outputClosed?.()) break;
+    if (input.kind === "problem") {
+      io.stderr(`${lineBreak}${problemMessage(input, args.lang)}`);
+      if (input.level === "error") exitCode = EXIT.unreadable;
+      continue;
+    }
+    if (showProgress) io.stderr(`\r[${++done}/${count}]`);
     let bytes: Uint8Array;
     try {
       bytes = await input.read();
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      io.stderr(`${showProgress ? "\n" : ""}check-this-mail: cannot read ${input.name}: ${reason}\n`);
+      io.stderr(`${lineBreak}${cannotRead(input.name, reasonOf(error), args.lang)}`);
+      exitCode = EXIT.unreadable;
+      continue;
+    }
+    // An Outlook .msg, a program, an empty file would otherwise come out "No indicators found".
+    const other = notMail(bytes);
+    if (other) {
+      const { code, message } = notMailDiagnostic(other);
+      io.stderr(`${lineBreak}${notMailMessage(input.name, message[args.lang])}`);
+      if (args.format === "json" && args.command === "check") {
+        io.stdout(`${JSON.stringify({ file: input.name, error: { code, kind: other.kind, format: other.format, message } })}\n`);
+      }
       exitCode = EXIT.unreadable;
       continue;
     }
     let snapshot: MessageSnapshot | undefined;
-    const analysis = await analyzeEml(bytes, { config, lookupCountry: nodeCountryLookup, sha256: nodeSha256, onSnapshot: (s) => (snapshot = s) });
+    const analysis = await analyzeEml(bytes, {
+      config,
+      lookupCountry: nodeCountryLookup,
+      sha256: nodeSha256,
+      limits: { maxInputBytes },
+      onSnapshot: (s) => (snapshot = s),
+    });
     if (args.command === "report") {
       writeDeskReport(input.name, bytes, analysis, snapshot!, config, args, io);
       continue;
@@ -207,8 +253,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(args.format === "json" ? `${JSON.stringify({ file: input.name, ...analysis })}\n` : `${formatTextReport(input.name, analysis, args.lang, args.color)}\n`);
   }
   if (showProgress) io.stderr("\n");
-  if (inputs.length === 0) {
-    io.stderr("check-this-mail: no mail files found in the given folders\n");
+  if (count === 0) {
+    // Unless the reason was already given (a missing file, an unreadable folder).
+    if (exitCode === EXIT.ok) io.stderr(noMailFound(args.lang));
     return EXIT.unreadable;
   }
   if (exitCode === EXIT.ok && thresholdReached) exitCode = EXIT.findings;
