@@ -63,7 +63,7 @@ const KINDS = {
     what: localized("UTF-16 のテキスト(メールは ASCII か UTF-8 です。エディターで保存し直したものと思われます)", "UTF-16 text (mail is ASCII or UTF-8; this was probably re-saved by an editor)"),
     advice: SAVE_AS_EML,
   },
-  binary: { what: localized("テキストではないデータ(バイナリ)", "binary data, not text"), advice: SAVE_AS_EML },
+  binary: { what: localized("テキストではないデータ(バイナリ データ)", "binary data"), advice: SAVE_AS_EML },
   "no-headers": {
     what: localized("ヘッダー(最初の空行より前の「名前: 値」の行)のないテキスト", "text without a mail header block (no “Name: value” line before the first blank line)"),
     advice: localized(
