@@ -16,6 +16,8 @@
 import { NOTIFICATION_ICON } from "../hosts/outlook/notify.js";
 import { installInMemoryBlob } from "../hosts/outlook/blob.js";
 import { installTextDecoderFix } from "../hosts/outlook/text-decoder.js";
+import { notMail, notMailDiagnostic } from "../core/input-kind.js";
+import { DEFAULT_LIMITS } from "../core/options.js";
 import { STAND_IN_KEY } from "../taskpane/embedding.js";
 import { OfficeStandIn, type OpenItem, type RecordedCall } from "./office-standin.js";
 import { byId, el } from "./dom.js";
@@ -195,12 +197,34 @@ standIn.onChange((call) => {
 // ---- opening mail ----------------------------------------------------------------------------
 
 let selected = "";
+/** The pane shows a "not a mail" notice instead of taskpane.html; the next mail loads it again. */
+let paneReplaced = false;
 
 async function openBytes(bytes: Uint8Array, id: string): Promise<void> {
   selected = id;
   for (const b of document.querySelectorAll<HTMLElement>("[data-sample]")) b.setAttribute("aria-current", String(b.dataset.sample === id));
+  // An Outlook .msg, a program or an empty file would otherwise open as a mail with no headers
+  // and get a green "No indicators found": say what it is where the verdict would be.
+  const other = notMail(bytes);
+  if (other) {
+    const text = `${id}: ${notMailDiagnostic(other).message[lang()]}`;
+    for (const field of ["msg-subject", "msg-from", "msg-to", "msg-date"]) $(field).textContent = "";
+    for (const list of ["msg-attachments", "msg-body", "notification-bar"]) $(list).replaceChildren();
+    $("draft").hidden = true;
+    showError(text);
+    const notice = el("p", text, "demo-error");
+    notice.dataset.notMail = other.kind;
+    notice.setAttribute("role", "alert");
+    $("pane").replaceChildren(notice);
+    paneReplaced = true;
+    return;
+  }
   const open = await standIn.openEml(bytes, { id, latencyMs: ($("slow") as HTMLInputElement).checked ? SLOW_MS : 0 });
   showMessage(open);
+  if (paneReplaced) {
+    paneReplaced = false;
+    openPane();
+  }
 }
 
 /** Mails fetched once per page: selecting a sample again is what Outlook does, not a download. */
@@ -238,8 +262,10 @@ async function openUrl(url: URL, id: string): Promise<void> {
   }
 }
 
+/** A file from the picker or a drop: read no more than the analysis would (one byte more, so it says it cut). */
 async function openFile(file: File): Promise<void> {
-  await openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  const bytes = await file.slice(0, DEFAULT_LIMITS.maxInputBytes + 1).arrayBuffer();
+  await openBytes(new Uint8Array(bytes), file.name);
 }
 
 function sampleList(names: readonly string[]): void {
