@@ -14,7 +14,7 @@ import { nodeCountryLookup } from "../hosts/node/geo.js";
 import { nodeSha256 } from "../hosts/node/sha256.js";
 import { parseArgs, UsageError, type CliArgs } from "./args.js";
 import { expandInputs, reasonOf, type CliFs } from "./inputs.js";
-import { cannotRead, noMailFound, notMailMessage, problemMessage } from "./messages.js";
+import { cannotRead, noMailFound, notMailMessage, problemMessage, visiblePath } from "./messages.js";
 import { formatTextReport } from "./text-report.js";
 import { makeControlsVisible } from "../core/visible.js";
 
@@ -123,12 +123,13 @@ async function loadConfig(path: string, io: Io, lang: Language): Promise<Config 
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    io.stderr(`check-this-mail: cannot read config ${path}: ${(error as Error).message}\n`);
+    io.stderr(`check-this-mail: cannot read config ${visiblePath(path)}: ${reasonOf(error)[lang]}\n`);
     return undefined;
   }
   const result = parseConfig(text);
   if (result.ok) return result.config;
-  for (const e of result.errors) io.stderr(`check-this-mail: ${path}: ${e.path} ${e.message[lang]}\n`);
+  // The keys and values named come from the file: shown like any other text from outside.
+  for (const e of result.errors) io.stderr(`check-this-mail: ${visiblePath(path)}: ${makeControlsVisible(`${e.path} ${e.message[lang]}`)}\n`);
   return undefined;
 }
 
@@ -188,7 +189,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     args = parseArgs(argv, io.env, io.stdoutIsTty);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`check-this-mail: ${error.message}\n`);
+    // It may quote an argument, which may hold anything.
+    io.stderr(`check-this-mail: ${makeControlsVisible(error.message)}\n`);
     return EXIT.usage;
   }
   if (args.help) {

@@ -268,6 +268,25 @@ describe("file names with terminal escapes", () => {
     }
   });
 
+  it("are made visible in configuration and usage errors too", async () => {
+    const dir = await tempDir();
+    const config = join(dir, `config-${EVIL}.json`);
+    await writeFile(config, JSON.stringify({ [`key${EVIL}`]: 1 }));
+    const cases: readonly string[][] = [
+      ["--config", join(dir, `missing-${EVIL}`), "x.eml"],
+      ["--config", config, "x.eml"],
+      [`--opt${EVIL}`, "x.eml"],
+      ["--format", EVIL, "x.eml"],
+    ];
+    for (const argv of cases) {
+      const io = fakeIo();
+      expect(await main(argv, io)).toBe(EXIT.usage);
+      const err = io.err.join("");
+      expect(err).toContain(SHOWN);
+      expect([...err].filter((c) => c !== "\n" && (c < " " || c === "\u007f" || c === "\u202e"))).toEqual([]);
+    }
+  });
+
   it("keep the exact name in the JSON record (escaped by JSON)", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, EVIL), MAIL);
