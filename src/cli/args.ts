@@ -103,5 +103,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     }
   }
   if (!help && !version && files.length === 0) throw new UsageError("no input: give one or more .eml files, folders, or - for standard input");
+  // Standard input is read once: a second "-" would read what the first left (nothing, or an aborted stream).
+  if (files.filter((f) => f === "-").length > 1) throw new UsageError("- (standard input) can be given only once");
   return { command, files, configPath, format, lang, failOn, color, help, version };
 }

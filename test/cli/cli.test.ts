@@ -33,6 +33,7 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--format", "xml", "a.eml"], {}, false)).toThrow(/--format must be one of text, json \(got "xml"\)/);
     expect(() => parseArgs(["--bogus", "a.eml"], {}, false)).toThrow(UsageError);
     expect(() => parseArgs([], {}, false)).toThrow(/no input/);
+    expect(() => parseArgs(["-", "a.eml", "-"], {}, false)).toThrow(/standard input\) can be given only once/);
   });
 
   it("takes the language from the locale, Japanese for ja_*", () => {
