@@ -257,7 +257,7 @@ describe("file names with terminal escapes", () => {
       [[dir], { fs: failingReaddir(join(dir, `sub-${EVIL}`)) }],
     ];
     for (const [argv, extra] of cases) {
-      for (const env of [{}, { LANG: "ja_JP.UTF-8" }]) {
+      for (const env of [{}, { LANG: "ja_JP.UTF-8" }] as Record<string, string>[]) {
         const io = fakeIo(extra, env);
         expect(await main(argv, io)).toBe(EXIT.unreadable);
         const err = io.err.join("");
