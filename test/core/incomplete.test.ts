@@ -77,7 +77,7 @@ describe("a limit that hides parts makes the mail incomplete, never clean", () =
 
 describe("a client that withholds the headers or the body", () => {
   it("is a partial check: incomplete, and it says route and sender checks were skipped", () => {
-    const analysis = analyze(makeSnapshot({ available: { headers: false }, headers: [], rawHeaders: "" }), { now: FIXED_NOW });
+    const analysis = analyze(makeSnapshot({ available: { headers: false, body: true, attachmentContent: true }, headers: [], rawHeaders: "" }), { now: FIXED_NOW });
     expect(analysis.verdict).toBe("incomplete");
     expect(codes(uncheckedParts(analysis))).toContain("NO_HEADERS");
   });

@@ -12,13 +12,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseHtml } from "parse5";
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "../../../src/cli/main.js";
-import { ITEM_HEADINGS, jsonBeginLine, jsonEndLine, newReportId, reportSubject, reportText, type Report } from "../../../src/core/report/index.js";
-import { draftBody, plainDraftBody } from "../../../src/taskpane/report.js";
-import { eml } from "../../helpers/build.js";
-import { findReportJson, structuralLines } from "../../helpers/report-block.js";
-import { reportSchemaErrors } from "../../helpers/report-schema.js";
-import { REPORTED_AT, reportOf } from "./helpers.js";
+import { main, type Io } from "../../src/cli/main.js";
+import { ITEM_HEADINGS, jsonBeginLine, jsonEndLine, newReportId, reportSubject, reportText, type Report } from "../../src/core/report/index.js";
+import { draftBody, plainDraftBody } from "../../src/taskpane/report.js";
+import { eml } from "../helpers/build.js";
+import { findReportJson, structuralLines } from "../helpers/report-block.js";
+import { reportSchemaErrors } from "../helpers/report-schema.js";
+import { REPORTED_AT, reportOf } from "../core/report/helpers.js";
 
 /** A fixed random source: the report's id is then known (0x5a… → "5a5a…"). */
 const FIXED_RANDOM = (bytes: Uint8Array): Uint8Array => bytes.fill(0x5a);
