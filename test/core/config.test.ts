@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfig, validateConfig } from "../../src/core/config.js";
 import { resolveOrganization } from "../../src/core/organization.js";
+import { PROTOTYPE_KEYS } from "../helpers/prototype-keys.js";
 
 const pathsOf = (value: unknown): string[] => {
   const result = validateConfig(value);
@@ -116,22 +117,7 @@ const onlyError = (json: string) => {
 const withDesk = (desk: Record<string, unknown>) => JSON.stringify({ securityDesk: desk });
 
 describe("keys named like members of Object.prototype", () => {
-  const KEYS = [
-    "__proto__",
-    "valueOf",
-    "hasOwnProperty",
-    "isPrototypeOf",
-    "propertyIsEnumerable",
-    "toLocaleString",
-    "__defineGetter__",
-    "__defineSetter__",
-    "__lookupGetter__",
-    "__lookupSetter__",
-    "constructor",
-    "toString",
-  ];
-
-  it.each(KEYS)("%s is not a known setting at the top and at every nested level", (key) => {
+  it.each(PROTOTYPE_KEYS)("%s is not a known setting at the top and at every nested level", (key) => {
     const places: [string, string][] = [
       [`{"${key}": 1}`, key],
       [`{"${key}": {"securityDesk": {"address": "csirt@example.co.jp"}}}`, key],

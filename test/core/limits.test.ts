@@ -7,21 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze.js";
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from "../../src/core/options.js";
 import { analyzeEml, snapshotFromEml } from "../../src/hosts/eml/index.js";
-
-const PROTOTYPE_KEYS = [
-  "__proto__",
-  "valueOf",
-  "hasOwnProperty",
-  "isPrototypeOf",
-  "propertyIsEnumerable",
-  "toLocaleString",
-  "__defineGetter__",
-  "__defineSetter__",
-  "__lookupGetter__",
-  "__lookupSetter__",
-  "constructor",
-  "toString",
-];
+import { PROTOTYPE_KEYS } from "../helpers/prototype-keys.js";
 
 // As a caller's JSON would give them: JSON.parse makes "__proto__" an own key.
 const limitsOf = (key: string, value: unknown = 1): Partial<Limits> => JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as Partial<Limits>;
